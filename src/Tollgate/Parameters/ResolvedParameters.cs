@@ -26,7 +26,7 @@ public sealed record ResolvedParameters
     /// <summary>The values of secret parameters that are set, for masking.</summary>
     public IEnumerable<string> SecretValues => ByName.Values
         .Where(p => p.Descriptor.IsSecret && p.HasValue)
-        .SelectMany(p => p.Value is System.Collections.IEnumerable and not string enumerable
+        .SelectMany(p => p.Value is not string && p.Value is System.Collections.IEnumerable enumerable
             ? enumerable.Cast<object?>().Select(v => v?.ToString())
             : [p.Value?.ToString()])
         .OfType<string>();
