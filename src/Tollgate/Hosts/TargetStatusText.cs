@@ -1,0 +1,60 @@
+namespace Tollgate;
+
+/// <summary>How hosts name and mark a target's status.</summary>
+public static class TargetStatusText
+{
+    /// <summary>The word for a status: <c>Succeeded</c>, <c>Failed</c>, <c>Skipped</c>, <c>Up to date</c>, ...</summary>
+    public static string Describe(TargetStatus status) => status switch
+    {
+        TargetStatus.Succeeded => "Succeeded",
+        TargetStatus.Failed => "Failed",
+        TargetStatus.Skipped => "Skipped",
+        TargetStatus.UpToDate => "Up to date",
+        TargetStatus.Aborted => "Aborted",
+        TargetStatus.Collective => "Collective",
+        _ => "Not run",
+    };
+
+    /// <summary>The mark in front of a target's end line: ✔ for success, ✘ for failure, ○ for anything that did not run.</summary>
+    public static string Symbol(TargetStatus status) => status switch
+    {
+        TargetStatus.Succeeded or TargetStatus.UpToDate or TargetStatus.Collective => "✔",
+        TargetStatus.Failed or TargetStatus.Aborted => "✘",
+        _ => "○",
+    };
+
+    /// <summary>
+    /// The line printed when a target ends: <c>✔ Compile 1.2s</c>, <c>✘ Compile failed: message</c> (the duration is in the summary),
+    /// <c>○ Test skipped: --skip</c>.
+    /// </summary>
+    public static string FinishedLine(TargetResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var note = string.IsNullOrWhiteSpace(result.Note) ? string.Empty : ": " + OneLine(result.Note);
+        return result.Status switch
+        {
+            TargetStatus.Succeeded or TargetStatus.Collective => $"✔ {result.Name} {DurationText.Format(result.Duration)}",
+            TargetStatus.UpToDate => $"✔ {result.Name} up to date",
+            TargetStatus.Failed => $"✘ {result.Name} failed{note}",
+            TargetStatus.Aborted => $"✘ {result.Name} aborted{note}",
+            TargetStatus.Skipped => $"○ {result.Name} skipped{note}",
+            _ => $"○ {result.Name} not run{note}",
+        };
+    }
+
+    /// <summary>The duration cell of the summary: a dash for targets that did not run.</summary>
+    public static string DurationCell(TargetResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status is TargetStatus.Skipped or TargetStatus.NotRun && result.Duration == TimeSpan.Zero
+            ? "–"
+            : DurationText.Format(result.Duration);
+    }
+
+    /// <summary>Joins the lines of a note into one line.</summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
