@@ -1,0 +1,327 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Tollgate;
+
+/// <summary>
+/// One started child process: its output pumped line by line to the log (masked), optionally captured (unmasked),
+/// the last lines kept for error messages, and a stop that is graceful first and then kills the whole tree.
+/// </summary>
+internal sealed class ChildProcess : IDisposable
+{
+    /// <summary>How many lines of each stream error messages show.</summary>
+    internal const int TailLength = 20;
+
+    // A descendant that outlives the process (a daemon, `sleep &`) keeps the output pipes open; once the process has
+    // exited, output that stays silent this long is no longer waited for.
+    private static readonly TimeSpan QuietPeriodAfterExit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly Process _process;
+    private readonly IBuildLog _log;
+    private readonly SecretMasker _masker;
+    private readonly Action<string>? _onLine;
+    private readonly Lock _gate = new();
+    private readonly List<string>? _standardOutput;
+    private readonly List<string>? _standardError;
+    private readonly Stopwatch _clock;
+    private readonly Task _exited;
+    private readonly Task _pumps;
+    private long _linesRead;
+    private bool _detached;
+    private TimeSpan? _duration;
+
+    private ChildProcess(CommandSpec command, Process process, IBuildLog log, SecretMasker masker, string workingDirectory, Action<string>? onLine)
+    {
+        Command = command;
+        WorkingDirectory = workingDirectory;
+        _process = process;
+        _log = log;
+        _masker = masker;
+        _onLine = onLine;
+        if (command.CaptureOutput)
+        {
+            _standardOutput = [];
+            _standardError = [];
+        }
+
+        _clock = Stopwatch.StartNew();
+        Id = process.Id;
+        _exited = WatchExitAsync();
+        _pumps = Task.WhenAll(
+            PumpAsync(process.StandardOutput, isError: false),
+            PumpAsync(process.StandardError, isError: true));
+        _ = WriteInputAsync(command.StandardInput);
+    }
+
+    /// <summary>The command as given.</summary>
+    internal CommandSpec Command { get; }
+
+    /// <summary>The full path of the working directory.</summary>
+    internal string WorkingDirectory { get; }
+
+    /// <summary>The process id.</summary>
+    internal int Id { get; }
+
+    /// <summary>Whether the process has exited.</summary>
+    internal bool HasExited => _exited.IsCompleted;
+
+    /// <summary>The last lines of standard error.</summary>
+    internal ProcessOutputTail ErrorTail { get; } = new(TailLength);
+
+    /// <summary>The last lines of standard output.</summary>
+    internal ProcessOutputTail OutputTail { get; } = new(TailLength);
+
+    /// <summary>The masked command line for messages.</summary>
+    internal string MaskedCommandLine => _masker.Apply(Command.ToDisplayString());
+
+    /// <summary>Starts <paramref name="executable"/> as described by <paramref name="command"/>.</summary>
+    /// <exception cref="ProcessException">The working directory does not exist or the file could not be executed.</exception>
+    internal static ChildProcess Start(CommandSpec command, string executable, IBuildLog log, SecretMasker masker, Action<string>? onLine = null)
+    {
+        var workingDirectory = Path.GetFullPath(command.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        var commandLine = masker.Apply(command.ToDisplayString());
+        if (!Directory.Exists(workingDirectory))
+        {
+            throw new ProcessException(
+                $"Cannot run {commandLine}: its working directory {workingDirectory} does not exist. Create it first or pass an existing directory to WithWorkingDirectory(...).",
+                commandLine, workingDirectory, exitCode: null, lastErrorLines: []);
+        }
+
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = Utf8,
+            StandardOutputEncoding = Utf8,
+            StandardErrorEncoding = Utf8,
+        };
+        foreach (var argument in command.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in command.Environment)
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        var resolved = executable == command.FileName ? string.Empty : $" ({command.FileName} = {executable})";
+        log.Debug($"Running {commandLine} in {workingDirectory}{masker.Apply(resolved)}");
+        var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            process.Dispose();
+            throw new ProcessException(
+                $"Cannot run {commandLine} in {workingDirectory}: {exception.Message}. Check that {executable} is an executable for this machine and that it may be run (chmod +x).",
+                exception);
+        }
+
+        return new ChildProcess(command, process, log, masker, workingDirectory, onLine);
+    }
+
+    /// <summary>Waits for the exit and for the output to be read, then returns the result.</summary>
+    internal async Task<ProcessResult> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _exited.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await DrainOutputAsync().ConfigureAwait(false);
+        return ToResult();
+    }
+
+    /// <summary>
+    /// Stops the process: SIGTERM to it and all its descendants, then, for whatever still runs after
+    /// <paramref name="gracePeriod"/>, <see cref="Process.Kill(bool)"/> of the tree and SIGKILL to every descendant seen
+    /// before (children re-parented when their parent exited are no longer in the tree). On Windows: kill the tree at once.
+    /// </summary>
+    internal async Task StopAsync(TimeSpan gracePeriod)
+    {
+        if (!HasExited)
+        {
+            var descendants = ProcessTree.FindDescendants(Id).ToHashSet();
+            if (OperatingSystem.IsWindows())
+            {
+                KillTree();
+            }
+            else
+            {
+                ProcessNativeMethods.TrySendSignal(Id, ProcessNativeMethods.SignalTerminate);
+                foreach (var descendant in descendants)
+                {
+                    ProcessTree.Signal(descendant, ProcessNativeMethods.SignalTerminate);
+                }
+
+                await WaitUntilGoneAsync(descendants, gracePeriod).ConfigureAwait(false);
+                if (!HasExited)
+                {
+                    descendants.UnionWith(ProcessTree.FindDescendants(Id));
+                    KillTree();
+                }
+
+                foreach (var descendant in descendants)
+                {
+                    ProcessTree.Signal(descendant, ProcessNativeMethods.SignalKill);
+                }
+            }
+
+            await _exited.ConfigureAwait(false);
+        }
+
+        await DrainOutputAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The result so far: exit code, captured output, duration.</summary>
+    internal ProcessResult ToResult()
+    {
+        lock (_gate)
+        {
+            return new ProcessResult(
+                _process.ExitCode,
+                _standardOutput is null ? string.Empty : string.Join('\n', _standardOutput),
+                _standardError is null ? string.Empty : string.Join('\n', _standardError),
+                _duration ?? _clock.Elapsed);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _process.Dispose();
+
+    private async Task WatchExitAsync()
+    {
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _duration = _clock.Elapsed;
+        }
+    }
+
+    private async Task WaitUntilGoneAsync(IReadOnlyCollection<ProcessIdentity> descendants, TimeSpan gracePeriod)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < gracePeriod && (!HasExited || descendants.Any(ProcessTree.IsAlive)))
+        {
+            await Task.WhenAny(_exited, Task.Delay(PollInterval)).ConfigureAwait(false);
+        }
+    }
+
+    private void KillTree()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+        catch (Win32Exception)
+        {
+            // Some part of the tree could not be killed (gone already, or not ours); the SIGKILL sweep follows.
+        }
+    }
+
+    private async Task DrainOutputAsync()
+    {
+        while (!_pumps.IsCompleted)
+        {
+            var before = Interlocked.Read(ref _linesRead);
+            await Task.WhenAny(_pumps, Task.Delay(QuietPeriodAfterExit)).ConfigureAwait(false);
+            if (!_pumps.IsCompleted && Interlocked.Read(ref _linesRead) == before)
+            {
+                lock (_gate)
+                {
+                    _detached = true;
+                }
+
+                _log.Debug($"{MaskedCommandLine} exited, but a process it started still holds its output open; later output is not shown.");
+                return;
+            }
+        }
+    }
+
+    private async Task PumpAsync(StreamReader reader, bool isError)
+    {
+        try
+        {
+            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                Interlocked.Increment(ref _linesRead);
+                OnLine(line, isError);
+            }
+        }
+        catch (IOException)
+        {
+            // The pipe broke because the process was killed; what was read has been handled.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while a descendant still held the pipe open.
+        }
+    }
+
+    private void OnLine(string line, bool isError)
+    {
+        lock (_gate)
+        {
+            if (_detached)
+            {
+                return;
+            }
+
+            (isError ? _standardError : _standardOutput)?.Add(line);
+        }
+
+        (isError ? ErrorTail : OutputTail).Add(line);
+        if (Command.LogOutput)
+        {
+            // Many tools write progress to stderr, so stderr is not an error by itself; the exit code decides.
+            _log.Write(LogLevel.Information, _masker.Apply(line));
+        }
+
+        _onLine?.Invoke(line);
+    }
+
+    private async Task WriteInputAsync(string? input)
+    {
+        var writer = _process.StandardInput;
+        try
+        {
+            if (input is not null)
+            {
+                await writer.WriteAsync(input).ConfigureAwait(false);
+                await writer.FlushAsync().ConfigureAwait(false);
+            }
+        }
+        catch (IOException)
+        {
+            // The process exited (or closed its input) without reading everything; its exit code tells the story.
+        }
+        finally
+        {
+            try
+            {
+                writer.Close();
+            }
+            catch (IOException)
+            {
+                // Same: the reading end is already gone.
+            }
+        }
+    }
+}

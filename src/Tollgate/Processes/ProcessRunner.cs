@@ -1,0 +1,55 @@
+namespace Tollgate;
+
+/// <summary>
+/// Runs child processes without a shell: the tool is looked up with a <see cref="ToolLocator"/>, arguments are passed
+/// one by one, every output line is masked and streamed to the <see cref="IBuildLog"/> as it arrives (stdout and stderr
+/// both at <see cref="LogLevel.Information"/>: many tools write progress to stderr, so the exit code decides failure),
+/// and cancellation or a timeout stops the whole process tree (SIGTERM, the grace period, then kill).
+/// </summary>
+/// <remarks>
+/// Captured output (<see cref="CommandSpec.CaptureOutput"/>) is kept unmasked in memory for parsing; its lines are joined
+/// with <c>\n</c>, without a trailing newline. Standard input is always redirected and closed after
+/// <see cref="CommandSpec.StandardInput"/> (if any) is written, so a tool never waits for a keyboard.
+/// </remarks>
+/// <param name="log">Where output lines and the debug line naming each command go.</param>
+/// <param name="masker">Masks secrets in output lines, command lines and error messages.</param>
+/// <param name="tools">Finds the executables.</param>
+public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocator tools) : IProcessRunner
+{
+    /// <inheritdoc />
+    public async Task<ProcessResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        cancellationToken.ThrowIfCancellationRequested();
+        var executable = tools.Find(command.FileName);
+        using var child = ChildProcess.Start(command, executable, log, masker);
+        using var timeout = command.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout?.Token ?? CancellationToken.None);
+        ProcessResult result;
+        try
+        {
+            result = await child.WaitForExitAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            log.Debug($"Stopping {child.MaskedCommandLine} (process {child.Id}) and the processes it started.");
+            await child.StopAsync(command.GracePeriod).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw ProcessFailures.TimedOut(child, masker, command.Timeout ?? TimeSpan.Zero);
+        }
+
+        if (command.ValidateExitCode && result.ExitCode != 0)
+        {
+            throw ProcessFailures.ExitCode(child, masker, result.ExitCode);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IRunningProcess Start(CommandSpec command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return new RunningProcess(command, tools.Find(command.FileName), log, masker);
+    }
+}
