@@ -93,6 +93,18 @@ public sealed class BuildLog : IBuildLog
         }
     }
 
+    /// <summary>Writes a debug line (shown with <c>--verbosity verbose</c>).</summary>
+    public void Debug(string message) => Write(LogLevel.Debug, message);
+
+    /// <summary>Writes an information line.</summary>
+    public void Information(string message) => Write(LogLevel.Information, message);
+
+    /// <summary>Writes a warning line.</summary>
+    public void Warning(string message) => Write(LogLevel.Warning, message);
+
+    /// <summary>Writes an error line.</summary>
+    public void Error(string message) => Write(LogLevel.Error, message);
+
     /// <summary>Reports a diagnostic (masked) unless its severity is below the verbosity.</summary>
     public void Report(Diagnostic diagnostic)
     {
