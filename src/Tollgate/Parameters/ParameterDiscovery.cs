@@ -127,6 +127,13 @@ public static class ParameterDiscovery
                 $"Use one of: {ParameterValueConverter.SupportedTypesText}, or an array or IReadOnlyList of those.");
         }
 
+        if (ParameterResolver.EngineKeys.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new TollgateException(
+                $"Parameter '{name}' ({Describe(member)}) has a name the engine uses for its own option ({string.Join(", ", ParameterResolver.EngineKeys.Skip(1))}). " +
+                "Rename the member or set [Parameter(Name = \"...\")].");
+        }
+
         return new ParameterDescriptor
         {
             Name = name,
