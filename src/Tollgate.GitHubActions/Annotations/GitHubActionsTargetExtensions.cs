@@ -1,0 +1,72 @@
+namespace Tollgate.GitHubActions;
+
+/// <summary>Per-target settings of the generated jobs, e.g. <c>_ =&gt; _.DeploysTo("production", url).TimeoutMinutes(30)</c>.</summary>
+public static class GitHubActionsTargetExtensions
+{
+    /// <summary>The job deploys to a GitHub environment (approvals, environment secrets, the URL on the run page).</summary>
+    public static ITargetDefinition DeploysTo(this ITargetDefinition definition, string environment, string? url = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(environment);
+        return Annotate(definition, new DeploymentEnvironment(environment, url));
+    }
+
+    /// <summary>The job runs only when the expression holds, e.g. <c>startsWith(github.ref, 'refs/tags/v')</c>.</summary>
+    public static ITargetDefinition RunsIf(this ITargetDefinition definition, string expression)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(expression);
+        return Annotate(definition, new JobCondition(expression));
+    }
+
+    /// <summary>Widens the job's token permissions (only this job's).</summary>
+    public static ITargetDefinition WithJobPermissions(this ITargetDefinition definition, params TokenAccess[] permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        return Annotate(definition, new JobPermissions([.. permissions]));
+    }
+
+    /// <summary>Starts a service container next to the job.</summary>
+    public static ITargetDefinition WithServiceContainer(this ITargetDefinition definition, ServiceContainer service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return Annotate(definition, service);
+    }
+
+    /// <summary>Starts a service container next to the job, publishing the given ports.</summary>
+    public static ITargetDefinition WithServiceContainer(this ITargetDefinition definition, string name, string image, params string[] ports) =>
+        WithServiceContainer(definition, new ServiceContainer(name, image) { Ports = [.. ports] });
+
+    /// <summary>Limits the job's run time.</summary>
+    public static ITargetDefinition TimeoutMinutes(this ITargetDefinition definition, int minutes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes);
+        return Annotate(definition, new JobTimeout(minutes));
+    }
+
+    /// <summary>Runs the target in the job of <paramref name="hostTarget"/> (use <c>nameof(Target)</c>) instead of its own.</summary>
+    public static ITargetDefinition SharesJobWith(this ITargetDefinition definition, string hostTarget)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hostTarget);
+        return Annotate(definition, new SharedJob(hostTarget));
+    }
+
+    /// <summary>Uploads a SARIF file the target writes to code scanning (adds <c>security-events: write</c> to the job).</summary>
+    public static ITargetDefinition ProducesSarif(this ITargetDefinition definition, string path, string category)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(category);
+        return Annotate(definition, new SarifOutput(path, category));
+    }
+
+    /// <summary>Sets the job's checkout depth (0: all history).</summary>
+    public static ITargetDefinition FetchDepth(this ITargetDefinition definition, int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        return Annotate(definition, new CheckoutDepth(depth));
+    }
+
+    private static ITargetDefinition Annotate(ITargetDefinition definition, object annotation)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Annotate(annotation);
+    }
+}
