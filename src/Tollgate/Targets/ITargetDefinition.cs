@@ -64,10 +64,13 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
 
     /// <summary>The parameter must have a value before any target runs (when this target is in the plan).</summary>
-    ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter, [CallerArgumentExpression(nameof(parameter))] string? parameterText = null);
 
-    /// <summary>The condition must hold before any target runs (when this target is in the plan).</summary>
-    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
+    /// <summary>
+    /// The condition must hold before any target runs (when this target is in the plan). A boolean lambda always binds
+    /// here, so <c>Requires(() =&gt; Version != "")</c> is a condition while <c>Requires(() =&gt; ApiKey)</c> requires a value.
+    /// </summary>
+    ITargetDefinition Requires(Expression<Func<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null);
 
     /// <summary>The tool must be found on PATH or in .nuke/temp/tools before any target runs.</summary>
     ITargetDefinition RequiresTool(string toolName);

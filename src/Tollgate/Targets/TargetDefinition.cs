@@ -108,7 +108,7 @@ internal sealed class TargetDefinition(string name, object build, Func<Target, s
         return this;
     }
 
-    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter)
+    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter, [CallerArgumentExpression(nameof(parameter))] string? parameterText = null)
     {
         var member = MemberName(parameter);
         _requirements.Add(new TargetRequirement.Parameter(member));
@@ -116,10 +116,10 @@ internal sealed class TargetDefinition(string name, object build, Func<Target, s
         return this;
     }
 
-    public ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null)
+    public ITargetDefinition Requires(Expression<Func<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? conditionText = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        _requirements.Add(new TargetRequirement.Check(new TargetCondition(condition, conditionText ?? "condition")));
+        _requirements.Add(new TargetRequirement.Check(new TargetCondition(condition.Compile(), conditionText ?? condition.ToString())));
         return this;
     }
 

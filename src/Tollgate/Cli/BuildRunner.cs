@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+
+namespace Tollgate;
+
+/// <summary>
+/// Runs a build from its command line: finds the root, resolves parameters, discovers targets, plans, checks
+/// requirements, then prints help or the plan, or executes and prints the summary.
+/// </summary>
+public static partial class BuildRunner
+{
+    /// <summary>
+    /// Runs a build in this process with console output and Ctrl-C handling: the first Ctrl-C (or SIGTERM) cancels
+    /// gracefully (running targets stop, their child process trees are killed after the grace period, assured targets
+    /// still run); the second aborts everything.
+    /// </summary>
+    public static int RunFromConsole(TollgateBuild build, string[] args, string? defaultTarget)
+    {
+        using var graceful = new CancellationTokenSource();
+        using var abort = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (graceful.IsCancellationRequested)
+            {
+                abort.Cancel();
+            }
+            else
+            {
+                graceful.Cancel();
+            }
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        var settings = new BuildRunSettings { Output = output };
+        return RunAsync(build, args, defaultTarget, settings, graceful.Token, abort.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs a build; returns the exit code (0 success, 1 failure). Output goes to <see cref="BuildRunSettings.Output"/>.</summary>
+    public static async Task<int> RunAsync(
+        TollgateBuild build,
+        IReadOnlyList<string> args,
+        string? defaultTarget,
+        BuildRunSettings settings,
+        CancellationToken cancellationToken,
+        CancellationToken abortToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(settings);
+        IBuildHost? host = null;
+        try
+        {
+            var options = CommandLineParser.Parse(args);
+            host = BuildHosts.Create(options.Host, settings.Environment, settings.Output, settings.OutputRedirected);
+            var session = BuildSession.Create(build, options, defaultTarget, settings, host);
+            return await session.RunAsync(cancellationToken, abortToken).ConfigureAwait(false);
+        }
+        catch (TollgateException exception)
+        {
+            WriteFatal(host, settings.Output, exception.Message);
+            return 1;
+        }
+    }
+
+    private static void WriteFatal(IBuildHost? host, TextWriter output, string message)
+    {
+        if (host is null)
+        {
+            output.WriteLine($"error: {message}");
+        }
+        else
+        {
+            host.WriteLine(LogLevel.Error, null, message);
+        }
+
+        output.WriteLine("Build failed");
+        output.Flush();
+    }
+}

@@ -1,0 +1,87 @@
+namespace Tollgate;
+
+public sealed partial class Executor
+{
+    /// <summary>The mutable state of one execution, owned by the scheduling loop.</summary>
+    private sealed class Run : IDisposable
+    {
+        private readonly CancellationTokenSource _graceful;
+        private readonly CancellationTokenSource _abort;
+        private readonly HashSet<string> _triggered = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _indexByName;
+
+        public Run(ExecutionPlan plan, CancellationToken cancellation, CancellationToken abort)
+        {
+            Plan = plan;
+            _abort = CancellationTokenSource.CreateLinkedTokenSource(abort);
+            _graceful = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _abort.Token);
+            _graceful.Token.Register(() => Stop(cancellation.IsCancellationRequested ? "build cancelled" : StopReason ?? "build stopped"));
+            Results = new TargetResult?[plan.Targets.Length];
+            _indexByName = plan.Targets.Select((t, i) => (t.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+            Successors = [.. plan.Targets.Select(_ => new List<int>())];
+            Waiting = new int[plan.Targets.Length];
+            for (var i = 0; i < plan.Targets.Length; i++)
+            {
+                foreach (var predecessor in plan.Predecessors(plan.Targets[i]))
+                {
+                    Successors[_indexByName[predecessor]].Add(i);
+                    Waiting[i]++;
+                }
+            }
+
+            for (var i = 0; i < plan.Targets.Length; i++)
+            {
+                if (Waiting[i] == 0)
+                {
+                    Ready.Enqueue(i, i);
+                }
+            }
+        }
+
+        public ExecutionPlan Plan { get; }
+
+        public TargetResult?[] Results { get; }
+
+        public List<int>[] Successors { get; }
+
+        public int[] Waiting { get; }
+
+        public PriorityQueue<int, int> Ready { get; } = new();
+
+        public PriorityQueue<int, int> Deferred { get; } = new();
+
+        public Dictionary<int, Task<(int, TargetResult)>> Running { get; } = [];
+
+        public CancellationToken GracefulToken => _graceful.Token;
+
+        public CancellationToken AbortToken => _abort.Token;
+
+        public bool Stopping { get; private set; }
+
+        public string? StopReason { get; private set; }
+
+        public TargetResult? ResultOf(string name) => _indexByName.TryGetValue(name, out var index) ? Results[index] : null;
+
+        public bool WasTriggered(string name) => _triggered.Contains(name);
+
+        public void MarkTriggers(TargetSpec source) => _triggered.UnionWith(source.Triggers);
+
+        public void Stop(string reason)
+        {
+            if (Stopping)
+            {
+                return;
+            }
+
+            Stopping = true;
+            StopReason = reason;
+            _graceful.Cancel();
+        }
+
+        public void Dispose()
+        {
+            _graceful.Dispose();
+            _abort.Dispose();
+        }
+    }
+}
