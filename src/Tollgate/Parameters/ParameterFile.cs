@@ -32,6 +32,11 @@ public sealed record ParameterFile(AbsolutePath Path, string DisplayPath, Immuta
         var lineByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         try
         {
+            if (json.Span.IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8) < 0)
+            {
+                return new ParameterFile(path, display, []);
+            }
+
             var reader = new Utf8JsonReader(json.Span, ReaderOptions);
             if (!reader.Read())
             {
