@@ -167,6 +167,12 @@ internal sealed class ChildProcess : IDisposable
                     ProcessTree.Signal(descendant, ProcessNativeMethods.SignalTerminate);
                 }
 
+                // A second look catches children started between the first look and the signal.
+                foreach (var late in ProcessTree.FindDescendants(Id).Where(descendants.Add))
+                {
+                    ProcessTree.Signal(late, ProcessNativeMethods.SignalTerminate);
+                }
+
                 await WaitUntilGoneAsync(descendants, gracePeriod).ConfigureAwait(false);
                 if (!HasExited)
                 {

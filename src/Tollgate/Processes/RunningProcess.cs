@@ -88,9 +88,15 @@ internal sealed class RunningProcess : IRunningProcess
     public async Task<ProcessResult> WaitForExitAsync(CancellationToken cancellationToken)
     {
         var result = await _exit.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_stop is not null)
+        Task? stop;
+        lock (_gate)
         {
-            await _stop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            stop = _stop;
+        }
+
+        if (stop is not null)
+        {
+            await stop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         lock (_gate)
