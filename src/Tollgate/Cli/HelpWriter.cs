@@ -18,13 +18,13 @@ public static class HelpWriter
         ("--plan", "Print the execution plan and write .nuke/temp/plan.html instead of running."),
         ("--help", "Show this help."),
         ("--root <path>", "The root directory (default: the nearest directory holding .nuke)."),
-        ("--verbosity <quiet|minimal|normal|verbose>", "How much to print (default: normal)."),
+        ("--verbosity <level>", "How much to print: quiet, minimal, normal (default) or verbose."),
         ("--profile <names>", "Also read .nuke/parameters.NAME.json for each name; later profiles win."),
         ("--continue", "Resume the last failed run: targets that succeeded in it are skipped."),
         ("--max-parallel <int>", "How many targets may run at once (default: the number of processors)."),
         ("--force", "Run incremental targets even when they are up to date."),
         ("--no-logo", "Do not print the logo line."),
-        ("--host <terminal|github-actions>", "Where output goes (default: detected from the environment)."),
+        ("--host <name>", "Where output goes: terminal or github-actions (default: detected from the environment)."),
     ];
 
     /// <summary>Writes the help text.</summary>
@@ -44,7 +44,7 @@ public static class HelpWriter
         WriteTargets(graph, writer, defaultTarget);
         WriteParameters(parameters, writer);
         writer.WriteLine("Options:");
-        var width = Math.Min(EngineOptions.Max(o => o.Flag.Length), MaxNameColumn + 12) + 2;
+        var width = Math.Min(EngineOptions.Max(o => o.Flag.Length), MaxNameColumn) + 2;
         foreach (var (flag, description) in EngineOptions)
         {
             writer.WriteLine(Column(flag, width, description));

@@ -1,0 +1,148 @@
+namespace Tollgate.Tests.Hosts;
+
+public sealed class TerminalHostTests : IDisposable
+{
+    private const char Escape = '\u001b';
+    private readonly StringWriter _output = new();
+
+    public void Dispose() => _output.Dispose();
+
+    private string Text => _output.ToString().ReplaceLineEndings("\n");
+
+    private string[] Lines => Text.TrimEnd('\n').Split('\n');
+
+    [Fact]
+    public void Plain_output_prefixes_lines_with_the_target_and_has_no_control_codes()
+    {
+        using var host = new TerminalHost(_output, TerminalOptions.Plain);
+
+        host.WriteLogo("Build");
+        host.TargetStarted("Compile");
+        host.WriteLine(LogLevel.Information, "Compile", "dotnet build");
+        host.WriteLine(LogLevel.Error, "Compile", "error CS1002");
+        host.WriteLine(LogLevel.Information, null, "engine line");
+        host.ReportDiagnostic(new Diagnostic(LogLevel.Error, "; expected", "src/A.cs", 3, 7, "CS1002"));
+        host.TargetFinished(new TargetResult("Compile", TargetStatus.Failed, TimeSpan.FromSeconds(1.2), "exit code 1"));
+        host.WriteSummary(SampleBuilds.FailedReport());
+
+        Lines.Take(7).Should().Equal(
+            "Tollgate · Build",
+            "▶ Compile",
+            "Compile │ dotnet build",
+            "Compile │ error CS1002",
+            "engine line",
+            "src/A.cs:3:7: error CS1002: ; expected",
+            "✘ Compile failed: exit code 1");
+        Text.Should().NotContain(Escape.ToString());
+    }
+
+    [Fact]
+    public void Colours_are_written_only_when_enabled()
+    {
+        using var host = new TerminalHost(_output, TerminalOptions.Plain with { Colors = true });
+
+        host.WriteLine(LogLevel.Error, "Compile", "broken");
+        host.WriteSummary(SampleBuilds.SucceededReport());
+
+        Text.Should().Contain("\u001b[31mbroken\u001b[0m");
+        Text.Should().Contain("\u001b[").And.Contain("Build succeeded");
+        Text.Should().NotContain("\r", "non-interactive output never redraws");
+    }
+
+    [Fact]
+    public void The_summary_lists_every_target_in_plan_order_with_a_total_and_the_verdict()
+    {
+        using var host = new TerminalHost(_output, TerminalOptions.Plain);
+
+        host.WriteSummary(SampleBuilds.FailedReport());
+
+        var rows = Lines.Where(l => l.StartsWith('│')).ToList();
+        rows.Select(r => r.Split('│', StringSplitOptions.TrimEntries)[1]).Should().Equal("Target", "Restore", "Compile", "Test", "Lint", "Pack", "Total");
+        rows.Should().ContainSingle(r => r.Contains("Compile", StringComparison.Ordinal) && r.Contains("Succeeded", StringComparison.Ordinal) && r.Contains("12.5s", StringComparison.Ordinal));
+        rows.Should().ContainSingle(r => r.Contains("Lint", StringComparison.Ordinal) && r.Contains("Failed", StringComparison.Ordinal) && r.Contains("dotnet format exited with 2", StringComparison.Ordinal));
+        rows.Should().ContainSingle(r => r.Contains("Test", StringComparison.Ordinal) && r.Contains("Skipped", StringComparison.Ordinal) && r.Contains("--skip", StringComparison.Ordinal));
+        rows[^1].Should().Contain("1m 35s");
+        Lines[^1].Should().Be("Build failed");
+    }
+
+    [Fact]
+    public void A_successful_build_ends_with_Build_succeeded_and_prints_stage_summaries_under_a_heading()
+    {
+        using var host = new TerminalHost(_output, TerminalOptions.Plain);
+        host.RegisterSecret("sk-test-987654");
+        host.AppendSummary("| Assembly | Lines |\n| --- | --- |\n| Tollgate | 91 % |\n");
+        host.AppendSummary("key: sk-test-987654");
+
+        host.WriteSummary(SampleBuilds.SucceededReport());
+
+        var verdict = Array.IndexOf(Lines, "Build succeeded");
+        verdict.Should().BePositive();
+        Lines.Skip(verdict + 1).Should().Equal("", "Summary", "", "| Assembly | Lines |", "| --- | --- |", "| Tollgate | 91 % |", "", "key: ***");
+    }
+
+    [Fact]
+    public void An_interactive_terminal_shows_a_status_line_while_two_targets_run_and_erases_it_before_each_log_line()
+    {
+        using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 80));
+
+        host.TargetStarted("Lint");
+        _output.ToString().Should().NotContain("Running:", "one running target needs no status line");
+        host.TargetStarted("Test");
+        _output.ToString().Split('\n')[^1].Should().MatchRegex(@"^Running: Lint \d+\.\ds · Test \d+\.\ds$", "the status line stays below the last log line, without a newline");
+        host.WriteLine(LogLevel.Information, "Lint", "checking");
+        host.TargetFinished(new TargetResult("Lint", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
+        host.TargetFinished(new TargetResult("Test", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
+
+        var text = _output.ToString();
+        text.Should().MatchRegex(@"Running: Lint \d+\.\ds · Test \d+\.\ds");
+        text.Should().Contain("\r\u001b[2KLint │ checking\n");
+        text.Should().EndWith("✔ Test 1.0s" + Environment.NewLine, "the status line is gone once one target is left");
+    }
+
+    [Fact]
+    public void Interactive_progress_is_part_of_the_status_line_and_leaves_a_final_line()
+    {
+        using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 100));
+
+        using (var progress = host.StartProgress("Evaluating", 10))
+        {
+            progress.Increment(4, "pass rate 92 %");
+            host.WriteLine(LogLevel.Information, null, "redraw");
+        }
+
+        var text = _output.ToString();
+        text.Should().Contain("Evaluating 4/10 ▓▓▓▓░░░░░░ pass rate 92 %");
+        text.Should().EndWith("Evaluating: 4/10 pass rate 92 %" + Environment.NewLine);
+    }
+
+    [Fact]
+    public void Non_interactive_progress_writes_a_line_per_tenth_without_control_codes()
+    {
+        using var host = new TerminalHost(_output, TerminalOptions.Plain);
+
+        using (var progress = host.StartProgress("Scanning", 1000))
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                progress.Increment();
+            }
+        }
+
+        Lines.Should().HaveCount(10).And.OnlyContain(l => l.StartsWith("Scanning: ", StringComparison.Ordinal));
+        Lines[^1].Should().Be("Scanning: 1000/1000");
+        Text.Should().NotContain(Escape.ToString());
+    }
+
+    [Fact]
+    public void Status_lines_are_cut_to_the_terminal_width_so_they_can_be_erased()
+    {
+        using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 40));
+
+        host.TargetStarted("AVeryLongTargetNameNumberOne");
+        host.TargetStarted("AVeryLongTargetNameNumberTwo");
+
+        var status = _output.ToString().Split('\n')[^1];
+        status.Should().StartWith("Running: ").And.EndWith("…");
+        status.Length.Should().BeLessThan(40);
+    }
+}
