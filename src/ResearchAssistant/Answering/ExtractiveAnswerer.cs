@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ResearchAssistant.Configuration;
+using ResearchAssistant.Retrieval;
+
+namespace ResearchAssistant.Answering;
+
+/// <summary>
+/// The offline answerer used when no LLM is configured. Deterministic and extractive: it scores every sentence of the
+/// retrieved passages by the inverse document frequency of the question's terms it contains, keeps the best sentences
+/// and cites the passage each came from. It never writes text that is not in the documents.
+/// </summary>
+public sealed partial class ExtractiveAnswerer : IAnswerer
+{
+    public const string NoAnswer = "The Lumen Notebook documentation does not answer this question.";
+
+    private const int MaxSentences = 3;
+
+    /// <summary>A sentence is kept only if it scores at least this share of the best sentence.</summary>
+    private const double RelativeThreshold = 0.5;
+
+    private readonly Bm25Index _index;
+    private readonly Tokenizer _tokenizer;
+
+    public ExtractiveAnswerer(Bm25Index index, Tokenizer tokenizer)
+    {
+        _index = index;
+        _tokenizer = tokenizer;
+    }
+
+    public string Model => AssistantSettings.OfflineModelName;
+
+    public Task<Answer> AnswerAsync(string question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        cancellationToken.ThrowIfCancellationRequested();
+        var questionTerms = _tokenizer.Tokenize(question).ToHashSet(StringComparer.Ordinal);
+        var candidates = passages
+            .SelectMany(p => SplitSentences(p.Document.Body).Select((s, i) => new Candidate(p, i, s, Score(s, questionTerms, p.Rank))))
+            .Where(c => c.Score > 0)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return Task.FromResult(new Answer(NoAnswer, [], Model, 0, 0));
+        }
+
+        var best = candidates.Max(c => c.Score);
+        var chosen = candidates
+            .Where(c => c.Score >= best * RelativeThreshold)
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Passage.Rank)
+            .ThenBy(c => c.Position)
+            .Take(MaxSentences)
+            .OrderBy(c => c.Passage.Rank)
+            .ThenBy(c => c.Position)
+            .ToList();
+
+        var text = new StringBuilder();
+        foreach (var group in chosen.GroupBy(c => c.Passage.Document.Id, StringComparer.Ordinal))
+        {
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.AppendJoin(' ', group.Select(c => c.Sentence)).Append(" [").Append(group.Key).Append(']');
+        }
+
+        var citations = chosen.Select(c => c.Passage.Document.Id).Distinct(StringComparer.Ordinal).ToList();
+        return Task.FromResult(new Answer(text.ToString(), citations, Model, 0, 0));
+    }
+
+    internal static IReadOnlyList<string> SplitSentences(string text) =>
+        SentenceBoundary().Split(text.ReplaceLineEndings(" ")).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
+    private double Score(string sentence, HashSet<string> questionTerms, int rank)
+    {
+        var matched = _tokenizer.Tokenize(sentence).Where(questionTerms.Contains).Distinct(StringComparer.Ordinal);
+        var weight = matched.Sum(_index.InverseDocumentFrequency);
+
+        // Prefer sentences from better-ranked passages when the overlap is similar.
+        return weight / (1 + (0.15 * (rank - 1)));
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(""])")]
+    private static partial Regex SentenceBoundary();
+
+    private sealed record Candidate(RetrievedPassage Passage, int Position, string Sentence, double Score);
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ResearchAssistant.Configuration;
+using ResearchAssistant.Metrics;
+using ResearchAssistant.Retrieval;
+
+namespace ResearchAssistant.Answering;
+
+/// <summary>Answers one question: retrieves the top-k passages, asks the answerer, records tokens and cost.</summary>
+public sealed class ResearchService
+{
+    private readonly Bm25Index _index;
+    private readonly IAnswerer _answerer;
+    private readonly AssistantSettings _settings;
+    private readonly PriceTable _prices;
+    private readonly ServiceMetrics _metrics;
+
+    public ResearchService(Bm25Index index, IAnswerer answerer, AssistantSettings settings, PriceTable prices, ServiceMetrics metrics)
+    {
+        _index = index;
+        _answerer = answerer;
+        _settings = settings;
+        _prices = prices;
+        _metrics = metrics;
+    }
+
+    public async Task<QueryResult> AskAsync(string question, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var retrieved = _index.Search(question, _settings.TopK);
+        var answer = await _answerer.AnswerAsync(question, retrieved, cancellationToken).ConfigureAwait(false);
+        if (!_settings.IsOffline)
+        {
+            var price = _prices.For(_settings.ModelLabel);
+            if (price == ModelPrice.Free)
+            {
+                price = _prices.For(answer.Model);
+            }
+
+            _metrics.RecordLlmUsage(answer.PromptTokens, answer.CompletionTokens, price.CostOf(answer.PromptTokens, answer.CompletionTokens));
+        }
+
+        return new QueryResult(answer, retrieved, Stopwatch.GetElapsedTime(started));
+    }
+}

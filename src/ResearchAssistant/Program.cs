@@ -1,0 +1,4 @@
+using ResearchAssistant;
+
+await using var app = ResearchAssistantApp.Create(args);
+await app.RunAsync();
