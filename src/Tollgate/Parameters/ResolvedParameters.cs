@@ -95,7 +95,10 @@ public sealed record ResolvedParameters
     /// <c>--continue</c>: the same values give the same fingerprint in every run; a changed value changes it.
     /// Secret values are hashed on their own first, so the input never holds a secret in clear.
     /// </summary>
-    public string ComputeFingerprint()
+    public string ComputeFingerprint() => Hash(FingerprintInput());
+
+    /// <summary>The text <see cref="ComputeFingerprint"/> hashes: one <c>NAME=length:value</c> line per parameter with a value.</summary>
+    internal string FingerprintInput()
     {
         var text = new StringBuilder();
         foreach (var parameter in ByName.Values.OrderBy(p => p.Descriptor.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Descriptor.Name, StringComparer.Ordinal))
@@ -114,7 +117,7 @@ public sealed record ResolvedParameters
             text.Append(parameter.Descriptor.Name.ToUpperInvariant()).Append('=').Append(value.Length).Append(':').Append(value).Append('\n');
         }
 
-        return Hash(text.ToString());
+        return text.ToString();
     }
 
     private static string Hash(string text) => System.Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
