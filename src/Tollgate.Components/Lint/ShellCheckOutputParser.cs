@@ -19,7 +19,7 @@ public static class ShellCheckOutputParser
         try
         {
             using var document = JsonDocument.Parse(json);
-            if (!document.RootElement.TryGetProperty("comments", out var comments) || comments.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("comments", out var comments) || comments.ValueKind != JsonValueKind.Array)
             {
                 throw new TollgateException("shellcheck output has no 'comments' array; run it with '-f json1'.");
             }
