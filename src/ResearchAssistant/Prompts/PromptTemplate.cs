@@ -31,7 +31,8 @@ public sealed partial record PromptTemplate(
                 $"for it. Variables the service provides: {string.Join(", ", values.Keys.Order(StringComparer.Ordinal))}.");
         }
 
-        return new RenderedPrompt(Fill(System, values), Fill(User, values));
+        // YAML block scalars end with a newline; the messages sent carry no trailing whitespace.
+        return new RenderedPrompt(Fill(System, values).TrimEnd(), Fill(User, values).TrimEnd());
     }
 
     private static string Fill(string template, IReadOnlyDictionary<string, string> values) =>
