@@ -318,6 +318,10 @@ internal sealed class ChildProcess : IDisposable
         {
             // The process exited (or closed its input) without reading everything; its exit code tells the story.
         }
+        catch (ObjectDisposedException)
+        {
+            // The run ended and the process was disposed before the input was written.
+        }
         finally
         {
             try
@@ -327,6 +331,10 @@ internal sealed class ChildProcess : IDisposable
             catch (IOException)
             {
                 // Same: the reading end is already gone.
+            }
+            catch (ObjectDisposedException)
+            {
+                // Same: already disposed with the process.
             }
         }
     }

@@ -38,6 +38,7 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
             throw ProcessFailures.TimedOut(child, masker, command.Timeout ?? TimeSpan.Zero);
         }
 
+        log.Debug($"{child.MaskedCommandLine} exited with code {result.ExitCode} after {ProcessFailures.Describe(result.Duration)}.");
         if (command.ValidateExitCode && result.ExitCode != 0)
         {
             throw ProcessFailures.ExitCode(child, masker, result.ExitCode);

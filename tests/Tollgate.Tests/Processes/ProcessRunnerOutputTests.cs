@@ -81,6 +81,7 @@ public sealed class ProcessRunnerOutputTests : IDisposable
 
         var debug = _log.Entries.Where(entry => entry.Level == LogLevel.Debug).Select(entry => entry.Message).ToList();
         debug.Should().ContainSingle(line => line.Contains("bash -c true x ***") && line.Contains(_temp.Path));
+        debug.Should().Contain(line => line.Contains("exited with code 0"));
         _log.Text.Should().NotContain("password123");
     }
 
@@ -148,7 +149,7 @@ public sealed class ProcessRunnerOutputTests : IDisposable
             CancellationToken.None);
 
         result.StandardOutput.Split('\n').Should().Equal(Enumerable.Range(1, 20000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        _log.Messages.Should().HaveCount(20000 + 1, "every line plus the debug line");
+        _log.Entries.Where(entry => entry.Level == LogLevel.Information).Should().HaveCount(20000, "every line is logged once");
     }
 
     private ProcessRunner Runner() => new(_log, _masker, new ToolLocator(toolsDirectory: null));
