@@ -8,7 +8,7 @@ namespace Tollgate;
 /// One started child process: its output pumped line by line to the log (masked), optionally captured (unmasked),
 /// the last lines kept for error messages, and a stop that is graceful first and then kills the whole tree.
 /// </summary>
-internal sealed class ChildProcess : IDisposable
+internal sealed partial class ChildProcess : IDisposable
 {
     /// <summary>How many lines of each stream error messages show.</summary>
     internal const int TailLength = 20;
@@ -145,53 +145,6 @@ internal sealed class ChildProcess : IDisposable
         return ToResult();
     }
 
-    /// <summary>
-    /// Stops the process: SIGTERM to it and all its descendants, then, for whatever still runs after
-    /// <paramref name="gracePeriod"/>, <see cref="Process.Kill(bool)"/> of the tree and SIGKILL to every descendant seen
-    /// before (children re-parented when their parent exited are no longer in the tree). On Windows: kill the tree at once.
-    /// </summary>
-    internal async Task StopAsync(TimeSpan gracePeriod)
-    {
-        if (!HasExited)
-        {
-            var descendants = ProcessTree.FindDescendants(Id).ToHashSet();
-            if (OperatingSystem.IsWindows())
-            {
-                KillTree();
-            }
-            else
-            {
-                ProcessNativeMethods.TrySendSignal(Id, ProcessNativeMethods.SignalTerminate);
-                foreach (var descendant in descendants)
-                {
-                    ProcessTree.Signal(descendant, ProcessNativeMethods.SignalTerminate);
-                }
-
-                // A second look catches children started between the first look and the signal.
-                foreach (var late in ProcessTree.FindDescendants(Id).Where(descendants.Add))
-                {
-                    ProcessTree.Signal(late, ProcessNativeMethods.SignalTerminate);
-                }
-
-                await WaitUntilGoneAsync(descendants, gracePeriod).ConfigureAwait(false);
-                if (!HasExited)
-                {
-                    descendants.UnionWith(ProcessTree.FindDescendants(Id));
-                    KillTree();
-                }
-
-                foreach (var descendant in descendants)
-                {
-                    ProcessTree.Signal(descendant, ProcessNativeMethods.SignalKill);
-                }
-            }
-
-            await _exited.ConfigureAwait(false);
-        }
-
-        await DrainOutputAsync().ConfigureAwait(false);
-    }
-
     /// <summary>The result so far: exit code, captured output, duration.</summary>
     internal ProcessResult ToResult()
     {
@@ -214,128 +167,6 @@ internal sealed class ChildProcess : IDisposable
         lock (_gate)
         {
             _duration = _clock.Elapsed;
-        }
-    }
-
-    private async Task WaitUntilGoneAsync(IReadOnlyCollection<ProcessIdentity> descendants, TimeSpan gracePeriod)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < gracePeriod && (!HasExited || descendants.Any(ProcessTree.IsAlive)))
-        {
-            await Task.WhenAny(_exited, Task.Delay(PollInterval)).ConfigureAwait(false);
-        }
-    }
-
-    private void KillTree()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-        catch (Win32Exception)
-        {
-            // Some part of the tree could not be killed (gone already, or not ours); the SIGKILL sweep follows.
-        }
-    }
-
-    private async Task DrainOutputAsync()
-    {
-        while (!_pumps.IsCompleted)
-        {
-            var before = Interlocked.Read(ref _linesRead);
-            await Task.WhenAny(_pumps, Task.Delay(QuietPeriodAfterExit)).ConfigureAwait(false);
-            if (!_pumps.IsCompleted && Interlocked.Read(ref _linesRead) == before)
-            {
-                lock (_gate)
-                {
-                    _detached = true;
-                }
-
-                _log.Debug($"{MaskedCommandLine} exited, but a process it started still holds its output open; later output is not shown.");
-                return;
-            }
-        }
-    }
-
-    private async Task PumpAsync(StreamReader reader, bool isError)
-    {
-        try
-        {
-            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-            {
-                Interlocked.Increment(ref _linesRead);
-                OnLine(line, isError);
-            }
-        }
-        catch (IOException)
-        {
-            // The pipe broke because the process was killed; what was read has been handled.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed while a descendant still held the pipe open.
-        }
-    }
-
-    private void OnLine(string line, bool isError)
-    {
-        lock (_gate)
-        {
-            if (_detached)
-            {
-                return;
-            }
-
-            (isError ? _standardError : _standardOutput)?.Add(line);
-        }
-
-        (isError ? ErrorTail : OutputTail).Add(line);
-        if (Command.LogOutput)
-        {
-            // Many tools write progress to stderr, so stderr is not an error by itself; the exit code decides.
-            _log.Write(LogLevel.Information, _masker.Apply(line));
-        }
-
-        _onLine?.Invoke(line);
-    }
-
-    private async Task WriteInputAsync(string? input)
-    {
-        var writer = _process.StandardInput;
-        try
-        {
-            if (input is not null)
-            {
-                await writer.WriteAsync(input).ConfigureAwait(false);
-                await writer.FlushAsync().ConfigureAwait(false);
-            }
-        }
-        catch (IOException)
-        {
-            // The process exited (or closed its input) without reading everything; its exit code tells the story.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The run ended and the process was disposed before the input was written.
-        }
-        finally
-        {
-            try
-            {
-                writer.Close();
-            }
-            catch (IOException)
-            {
-                // Same: the reading end is already gone.
-            }
-            catch (ObjectDisposedException)
-            {
-                // Same: already disposed with the process.
-            }
         }
     }
 }
