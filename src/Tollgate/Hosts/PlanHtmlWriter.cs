@@ -51,7 +51,7 @@ public static class PlanHtmlWriter
         writer.WriteLine("<defs>");
         foreach (var (kind, color) in new[] { (PlanEdgeKind.DependsOn, "#333333"), (PlanEdgeKind.After, "#6e7781"), (PlanEdgeKind.Triggers, "#8250df") })
         {
-            writer.WriteLine($"<marker id=\"arrow-{Id(kind)}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{color}\"/></marker>");
+            writer.WriteLine($"<marker id=\"arrow-{Id(kind)}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{color}\"/></marker>");
         }
 
         writer.WriteLine("</defs>");
@@ -72,15 +72,26 @@ public static class PlanHtmlWriter
         writer.WriteLine("</svg>");
     }
 
-    private static void WriteEdge(PlanLayout layout, PlanEdge edge, TextWriter writer)
+    private static void WriteEdge(PlanLayout layout, RoutedEdge routed, TextWriter writer)
     {
-        var from = layout.Nodes[edge.From];
-        var to = layout.Nodes[edge.To];
-        var (x1, y1) = (layout.Port(edge, outgoing: true), from.Y + PlanLayout.NodeHeight);
-        var (x2, y2) = (layout.Port(edge, outgoing: false), to.Y - 2);
-        var bend = Math.Max((y2 - y1) / 2, 24);
-        var title = $"{from.Target.Name} → {to.Target.Name}: {Describe(edge.Kind)}";
-        writer.WriteLine($"<path class=\"edge {Id(edge.Kind)}\" d=\"M{N(x1)},{N(y1)} C{N(x1)},{N(y1 + bend)} {N(x2)},{N(y2 - bend)} {N(x2)},{N(y2)}\" {Stroke(edge.Kind)} fill=\"none\" marker-end=\"url(#arrow-{Id(edge.Kind)})\"><title>{Html(title)}</title></path>");
+        var edge = routed.Edge;
+        var points = routed.Points;
+        var path = new System.Text.StringBuilder($"M{N(points[0].X)},{N(points[0].Y)}");
+        for (var i = 1; i < points.Length; i++)
+        {
+            var (from, to) = (points[i - 1], points[i]);
+            if (i % 2 == 0 && i < points.Length - 1)
+            {
+                path.Append($" L{N(to.X)},{N(to.Y)}"); // straight down through a lane
+                continue;
+            }
+
+            var bend = Math.Max((to.Y - from.Y) / 2, 24);
+            path.Append($" C{N(from.X)},{N(from.Y + bend)} {N(to.X)},{N(to.Y - bend)} {N(to.X)},{N(to.Y)}");
+        }
+
+        var title = $"{layout.Nodes[edge.From].Target.Name} → {layout.Nodes[edge.To].Target.Name}: {Describe(edge.Kind)}";
+        writer.WriteLine($"<path class=\"edge {Id(edge.Kind)}\" d=\"{path}\" {Stroke(edge.Kind)} fill=\"none\" marker-end=\"url(#arrow-{Id(edge.Kind)})\"><title>{Html(title)}</title></path>");
     }
 
     private static void WriteNode(PlanLayout layout, PlanNode node, TextWriter writer)

@@ -68,6 +68,20 @@ public sealed partial class PlanWriterTests
     }
 
     [Fact]
+    public void An_edge_that_spans_layers_passes_beside_the_boxes_of_the_rows_it_crosses()
+    {
+        var layout = PlanLayout.Create(SampleBuilds.Plan());
+
+        // Compile → Pack skips the row of Test: its lane must not cut through any box of that row.
+        var longEdge = layout.Edges.Single(e => layout.Nodes[e.Edge.From].Target.Name == "Compile" && layout.Nodes[e.Edge.To].Target.Name == "Pack");
+        longEdge.Points.Should().HaveCount(4);
+        var lane = longEdge.Points[1];
+        var crossedRow = layout.Nodes.Where(n => n.Y == lane.Y).ToList();
+        crossedRow.Should().NotBeEmpty();
+        crossedRow.Should().OnlyContain(n => lane.X < n.X || lane.X > n.X + layout.NodeWidth);
+    }
+
+    [Fact]
     public void The_html_plan_is_deterministic()
     {
         WriteHtml(SampleBuilds.Plan()).Should().Be(WriteHtml(SampleBuilds.Plan()));
