@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using static System.Net.WebUtility;
+
+namespace Tollgate.Evaluation;
+
+/// <summary>
+/// One self-contained HTML file (inline CSS, SVG and script; no external assets): gates, score distributions, the
+/// baseline diff and per-case details.
+/// </summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
+        td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}.pass{color:#17803d}.fail{color:#b42318}
+        .notrun{color:#8a6d00}details{margin:.3rem 0}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}
+        svg{margin:.3rem 1rem .3rem 0;background:#fafafa}.hist{display:flex;flex-wrap:wrap}
+        """;
+
+    private const string Script = """
+        document.body.dataset.rendered = "true";
+        document.getElementById("only-failing").addEventListener("change", e => {
+          for (const row of document.querySelectorAll("details.case"))
+            row.style.display = e.target.checked && row.dataset.passed === "true" ? "none" : "";
+        });
+        document.getElementById("case-count").textContent = document.querySelectorAll("details.case").length;
+        """;
+
+    /// <summary>Renders the report.</summary>
+    public static string Render(ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var run = context.Run;
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LlmEval {HtmlEncode(context.Suite.Name)}</title><style>{Style}</style></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>LlmEval: {HtmlEncode(context.Suite.Name)} — <span class=\"{(context.Gates.Passed ? "pass\">passed" : "fail\">failed")}</span></h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{run.Cases.Count} of {run.TotalCases} cases, {run.Passed} passed; repeat {run.Repeat}, sample {run.Sample:P0}; {run.Duration.TotalSeconds:0.0} s</p>");
+        Gates(html, context.Gates);
+        Distributions(html, run);
+        BaselineDiff(html, run, context.Baseline);
+        html.Append("<h2>Cases (<span id=\"case-count\"></span>)</h2><label><input type=\"checkbox\" id=\"only-failing\"> only failing</label>");
+        foreach (var result in run.Cases)
+        {
+            Case(html, result);
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<script>{Script}</script></body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Gates(StringBuilder html, GateReport gates)
+    {
+        html.Append("<h2>Gates</h2><table><tr><th>metric</th><th>value</th><th>threshold</th><th>baseline</th><th>delta</th><th>status</th></tr>");
+        foreach (var row in gates.Outcomes)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{HtmlEncode(row.Metric)}</td><td>{HtmlEncode(ReportFormat.Value(row.Metric, row.Value))}</td><td>{HtmlEncode(row.Threshold)}</td><td>{(row.BaselineValue is { } b ? HtmlEncode(ReportFormat.Value(row.Metric, b)) : "–")}</td><td>{ReportFormat.Delta(row.Delta)}</td><td class=\"{(row.Status == GateStatus.Passed ? "pass" : "fail")}\" title=\"{HtmlEncode(row.Message)}\">{ReportFormat.Status(row.Status)}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Distributions(StringBuilder html, EvalRunResult run)
+    {
+        html.Append("<h2>Score distributions</h2><div class=\"hist\">");
+        var groups = run.Cases.SelectMany(c => c.Attempts).SelectMany(a => a.Assertions)
+            .Where(a => a.Score is not null).GroupBy(a => a.Metric, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var bins = new int[10];
+            foreach (var score in group.Select(a => a.Score!.Value))
+            {
+                bins[Math.Clamp((int)(score * 10), 0, 9)]++;
+            }
+
+            var max = Math.Max(1, bins.Max());
+            html.Append(CultureInfo.InvariantCulture, $"<svg width=\"220\" height=\"110\" role=\"img\" aria-label=\"{HtmlEncode(group.Key)}\"><text x=\"4\" y=\"14\">{HtmlEncode(group.Key)}</text>");
+            for (var i = 0; i < bins.Length; i++)
+            {
+                var height = 80.0 * bins[i] / max;
+                html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{10 + (i * 20)}\" y=\"{100 - height:0.#}\" width=\"18\" height=\"{height:0.#}\" fill=\"#4b7bec\"><title>{i / 10.0:0.0}–{(i + 1) / 10.0:0.0}: {bins[i]}</title></rect>");
+            }
+
+            html.Append("</svg>");
+        }
+
+        html.Append("</div>");
+    }
+
+    private static void BaselineDiff(StringBuilder html, EvalRunResult run, Baseline? baseline)
+    {
+        html.Append("<h2>Baseline diff</h2>");
+        if (baseline is null)
+        {
+            html.Append("<p>No baseline.</p>");
+            return;
+        }
+
+        var changed = run.Cases.Where(c => baseline.Cases.TryGetValue(c.Id, out var b) && (b.Passed != c.Passed || Math.Abs(b.Score - c.Score) > 0.05)).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<p>{changed.Count} case(s) changed against the baseline of {baseline.Created:yyyy-MM-dd HH:mm} UTC.</p><table><tr><th>case</th><th>baseline</th><th>now</th></tr>");
+        foreach (var result in changed)
+        {
+            var b = baseline.Cases[result.Id];
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(result.Id)}</td><td>{(b.Passed ? "pass" : "fail")} {b.Score:0.###}</td><td>{(result.Passed ? "pass" : "fail")} {result.Score:0.###}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Case(StringBuilder html, CaseResult result)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<details class=\"case\" data-passed=\"{(result.Passed ? "true" : "false")}\"><summary class=\"{(result.Passed ? "pass" : "fail")}\">{HtmlEncode(result.Id)} — {(result.Passed ? "pass" : "fail")} ({result.Score:0.###})</summary>");
+        foreach (var attempt in result.Attempts)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>attempt {attempt.Attempt}: {attempt.LatencyMs:0} ms, {attempt.Usage.Total} tokens{(attempt.Cached ? ", cached" : string.Empty)}{(attempt.Error is null ? string.Empty : ", error: " + HtmlEncode(attempt.Error))}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<pre>{HtmlEncode(attempt.Output ?? string.Empty)}</pre><table><tr><th>check</th><th>status</th><th>score</th><th>reason</th></tr>");
+            foreach (var check in attempt.Assertions)
+            {
+                var css = check.Status switch { AssertionStatus.Passed => "pass", AssertionStatus.NotRun or AssertionStatus.Skipped => "notrun", _ => "fail" };
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(check.Type)}</td><td class=\"{css}\">{check.Status}</td><td>{(check.Score is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "–")}</td><td>{HtmlEncode(check.Reason)}</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        html.Append("</details>");
+    }
+}
