@@ -127,10 +127,12 @@ public static class ParameterDiscovery
                 $"Use one of: {ParameterValueConverter.SupportedTypesText}, or an array or IReadOnlyList of those.");
         }
 
-        if (ParameterResolver.EngineKeys.Contains(name, StringComparer.OrdinalIgnoreCase))
+        var flag = ParameterNames.ToKebabCase(name);
+        if (ParameterResolver.EngineKeys.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || CommandLineParser.SwitchFlags.Contains(flag) || CommandLineParser.ValueFlags.Contains(flag))
         {
             throw new TollgateException(
-                $"Parameter '{name}' ({Describe(member)}) has a name the engine uses for its own option ({string.Join(", ", ParameterResolver.EngineKeys.Skip(1))}). " +
+                $"Parameter '{name}' ({Describe(member)}) would be shadowed by the engine's own option --{flag}. " +
                 "Rename the member or set [Parameter(Name = \"...\")].");
         }
 

@@ -47,7 +47,7 @@ public sealed class BuildSchemaGeneratorTests : IDisposable
         var properties = schema.RootElement.GetProperty("properties");
 
         schema.RootElement.GetProperty("$schema").GetString().Should().Be("http://json-schema.org/draft-07/schema#");
-        properties.GetProperty("MaxParallel").GetProperty("type").GetString().Should().Be("integer");
+        properties.GetProperty("ParallelJobs").GetProperty("type").GetString().Should().Be("integer");
         properties.GetProperty("CoverageThreshold").GetProperty("type").GetString().Should().Be("number");
         properties.GetProperty("NoCache").GetProperty("type").GetString().Should().Be("boolean");
         properties.GetProperty("Registry").GetProperty("format").GetString().Should().Be("uri");

@@ -10,7 +10,7 @@ public class ParameterDiscoveryTests
         var descriptors = ParameterDiscovery.Find(new SampleBuild());
 
         descriptors.Select(d => d.Name).Should().BeEquivalentTo(
-            "MaxParallel", "ApiKey", "Environment", "NoCache", "EvalTimeout", "Registry", "ReportDirectory", "Suites", "Ports",
+            "ParallelJobs", "ApiKey", "Environment", "NoCache", "EvalTimeout", "Registry", "ReportDirectory", "Suites", "Ports",
             "Weights", "imageTag", "Budget", "Seed", "Configuration", "CoverageThreshold", "JudgeModel");
     }
 
@@ -21,7 +21,7 @@ public class ParameterDiscoveryTests
 
         descriptors["ApiKey"].Should().BeEquivalentTo(new { IsSecret = true, IsRequired = true, ValueType = typeof(string), Description = "API key of the model provider." });
         descriptors["ApiKey"].CommandLineName.Should().Be("--api-key");
-        descriptors["MaxParallel"].DefaultValue.Should().Be(2);
+        descriptors["ParallelJobs"].DefaultValue.Should().Be(2);
         descriptors["Configuration"].DefaultValue.Should().Be("Debug");
         descriptors["Configuration"].Member.DeclaringType.Should().Be<BaseBuild>();
         descriptors["Ports"].Separator.Should().Be(';');
@@ -103,14 +103,22 @@ public class ParameterDiscoveryTests
     [Fact]
     public void A_parameter_named_like_an_engine_option_is_rejected()
     {
-        var act = () => ParameterDiscovery.Find(new ReservedNameBuild());
+        var target = () => ParameterDiscovery.Find(new TargetNamedBuild());
+        var maxParallel = () => ParameterDiscovery.Find(new MaxParallelNamedBuild());
 
-        act.Should().Throw<TollgateException>().WithMessage("*'Target'*engine uses*");
+        target.Should().Throw<TollgateException>().WithMessage("Parameter 'Target' (TargetNamedBuild.Target) would be shadowed by the engine's own option --target.*");
+        maxParallel.Should().Throw<TollgateException>().WithMessage("*'MaxParallel'*--max-parallel*");
     }
 
-    private sealed class ReservedNameBuild
+    private sealed class TargetNamedBuild
     {
         [Parameter("Clashes with --target.")]
         public string? Target { get; set; }
+    }
+
+    private sealed class MaxParallelNamedBuild
+    {
+        [Parameter("Clashes with --max-parallel.")]
+        public int MaxParallel { get; set; }
     }
 }

@@ -9,7 +9,7 @@ public sealed class ParameterFileTests : IDisposable
     [Fact]
     public void An_unknown_key_is_an_error_naming_the_file_the_line_and_the_closest_parameter()
     {
-        _root.Write(".nuke/parameters.json", "{\n  \"$schema\": \"./build.schema.json\",\n  \"MaxParallel\": 2,\n  \"CoverageTreshold\": 90\n}\n");
+        _root.Write(".nuke/parameters.json", "{\n  \"$schema\": \"./build.schema.json\",\n  \"ParallelJobs\": 2,\n  \"CoverageTreshold\": 90\n}\n");
 
         var act = () => Resolve(_root.Sources());
 
@@ -40,7 +40,7 @@ public sealed class ParameterFileTests : IDisposable
     [Fact]
     public void Malformed_json_is_an_error_naming_the_file_and_the_line()
     {
-        _root.Write(".nuke/parameters.json", "{\n  \"MaxParallel\": 2,\n  \"Configuration\": Release\n}\n");
+        _root.Write(".nuke/parameters.json", "{\n  \"ParallelJobs\": 2,\n  \"Configuration\": Release\n}\n");
 
         var act = () => Resolve(_root.Sources());
 
@@ -60,11 +60,11 @@ public sealed class ParameterFileTests : IDisposable
     [Fact]
     public void A_key_set_twice_is_an_error_naming_both_lines()
     {
-        _root.Write(".nuke/parameters.json", "{\n  \"MaxParallel\": 2,\n  \"maxparallel\": 3\n}");
+        _root.Write(".nuke/parameters.json", "{\n  \"ParallelJobs\": 2,\n  \"paralleljobs\": 3\n}");
 
         var act = () => Resolve(_root.Sources());
 
-        act.Should().Throw<TollgateException>().WithMessage(".nuke/parameters.json line 3: 'maxparallel' is already set on line 2*");
+        act.Should().Throw<TollgateException>().WithMessage(".nuke/parameters.json line 3: 'paralleljobs' is already set on line 2*");
     }
 
     [Fact]
@@ -72,12 +72,12 @@ public sealed class ParameterFileTests : IDisposable
     {
         File.WriteAllText(
             _root.Path / ".nuke" / "parameters.json",
-            "{\n  // the CI machine has two cores\n  \"maxParallel\": 2,\n  \"Target\": [\"Test\"],\n  \"Verbosity\": \"Verbose\",\n}\n",
+            "{\n  // the CI machine has two cores\n  \"parallelJobs\": 2,\n  \"Target\": [\"Test\"],\n  \"Verbosity\": \"Verbose\",\n}\n",
             new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
         var resolved = Resolve(_root.Sources());
 
-        resolved.GetValue("MaxParallel").Should().Be(2);
+        resolved.GetValue("ParallelJobs").Should().Be(2);
     }
 
     [Fact]

@@ -10,18 +10,18 @@ public sealed class ParameterInjectorTests : IDisposable
     public void Resolved_values_are_set_on_properties_fields_readonly_fields_init_and_get_only_properties()
     {
         var build = new SampleBuild();
-        var resolved = Resolve(build, ("max-parallel", ["6"]), ("image-tag", ["1.2.3"]), ("budget", ["9.5"]), ("seed", ["7"]),
+        var resolved = Resolve(build, ("parallel-jobs", ["6"]), ("image-tag", ["1.2.3"]), ("budget", ["9.5"]), ("seed", ["7"]),
             ("configuration", ["Release"]), ("suites", ["a", "b"]));
 
         var applied = ParameterInjector.Apply(build, resolved);
 
-        build.MaxParallel.Should().Be(6);
+        build.ParallelJobs.Should().Be(6);
         build.ImageTag.Should().Be("1.2.3");
         build.Budget.Should().Be(9.5m);
         build.Seed.Should().Be(7);
         build.Configuration.Should().Be("Release");
         build.Suites.Should().Equal("a", "b");
-        applied.Should().BeEquivalentTo("MaxParallel", "imageTag", "Budget", "Seed", "Configuration", "Suites");
+        applied.Should().BeEquivalentTo("ParallelJobs", "imageTag", "Budget", "Seed", "Configuration", "Suites");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ParameterInjectorTests : IDisposable
 
         ParameterInjector.Apply(build, Resolve(build));
 
-        build.MaxParallel.Should().Be(2);
+        build.ParallelJobs.Should().Be(2);
         build.Configuration.Should().Be("Debug");
         build.Suites.Should().Equal("smoke");
     }

@@ -27,29 +27,29 @@ public sealed class ParameterPrecedenceTests : IDisposable
         var profiles = new List<string>();
         if (sources.Contains("cli"))
         {
-            commandLine["max-parallel"] = ["10"];
+            commandLine["parallel-jobs"] = ["10"];
         }
 
         if (sources.Contains("env"))
         {
-            environment["MAX_PARALLEL"] = "20";
+            environment["PARALLEL_JOBS"] = "20";
         }
 
         if (sources.Contains("profile"))
         {
-            _root.Write(".nuke/parameters.ci.json", """{ "MaxParallel": 30 }""");
+            _root.Write(".nuke/parameters.ci.json", """{ "ParallelJobs": 30 }""");
             profiles.Add("ci");
         }
 
         if (sources.Contains("json"))
         {
-            _root.Write(".nuke/parameters.json", """{ "MaxParallel": 40 }""");
+            _root.Write(".nuke/parameters.json", """{ "ParallelJobs": 40 }""");
         }
 
         var resolved = Resolve(_root.Sources(commandLine, environment, [.. profiles]));
 
-        resolved.ByName["MaxParallel"].Value.Should().Be(expected);
-        resolved.ByName["MaxParallel"].Source.Should().Be(expectedSource);
+        resolved.ByName["ParallelJobs"].Value.Should().Be(expected);
+        resolved.ByName["ParallelJobs"].Source.Should().Be(expectedSource);
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public sealed class ParameterPrecedenceTests : IDisposable
     {
         _root.Write(".nuke/parameters.json", "{\n  \"$schema\": \"./build.schema.json\",\n  \"Configuration\": \"Release\"\n}");
         var resolved = Resolve(_root.Sources(
-            new Dictionary<string, IReadOnlyList<string>> { ["max-parallel"] = ["3"] },
+            new Dictionary<string, IReadOnlyList<string>> { ["parallel-jobs"] = ["3"] },
             new Dictionary<string, string?> { ["JUDGE_MODEL"] = "local" }));
 
-        resolved.ByName["MaxParallel"].Origin.Should().Be("--max-parallel");
+        resolved.ByName["ParallelJobs"].Origin.Should().Be("--parallel-jobs");
         resolved.ByName["JudgeModel"].Origin.Should().Be("environment variable JUDGE_MODEL");
         resolved.ByName["Configuration"].Origin.Should().Be(".nuke/parameters.json line 3");
     }
@@ -70,13 +70,13 @@ public sealed class ParameterPrecedenceTests : IDisposable
     {
         var resolved = Resolve(_root.Sources(environment: new Dictionary<string, string?>
         {
-            ["MAX_PARALLEL"] = "7",
-            ["MaxParallel"] = "8",
-            ["max-parallel"] = "9",
+            ["PARALLEL_JOBS"] = "7",
+            ["ParallelJobs"] = "8",
+            ["parallel-jobs"] = "9",
         }));
 
-        resolved.GetValue("MaxParallel").Should().Be(8);
-        resolved.ByName["MaxParallel"].Origin.Should().Be("environment variable MaxParallel");
+        resolved.GetValue("ParallelJobs").Should().Be(8);
+        resolved.ByName["ParallelJobs"].Origin.Should().Be("environment variable ParallelJobs");
     }
 
     [Theory]
@@ -103,23 +103,23 @@ public sealed class ParameterPrecedenceTests : IDisposable
     [Fact]
     public void The_command_line_also_accepts_the_name_without_dashes()
     {
-        var resolved = Resolve(_root.Sources(new Dictionary<string, IReadOnlyList<string>> { ["maxparallel"] = ["6"] }));
+        var resolved = Resolve(_root.Sources(new Dictionary<string, IReadOnlyList<string>> { ["paralleljobs"] = ["6"] }));
 
-        resolved.GetValue("MaxParallel").Should().Be(6);
-        resolved.ByName["MaxParallel"].Origin.Should().Be("--maxparallel");
+        resolved.GetValue("ParallelJobs").Should().Be(6);
+        resolved.ByName["ParallelJobs"].Origin.Should().Be("--paralleljobs");
     }
 
     [Fact]
     public void Later_profiles_win_over_earlier_ones_and_over_parameters_json()
     {
-        _root.Write(".nuke/parameters.json", """{ "MaxParallel": 1, "Configuration": "Release", "JudgeModel": "base" }""");
-        _root.Write(".nuke/parameters.a.json", """{ "MaxParallel": 2, "Configuration": "FromA" }""");
-        _root.Write(".nuke/parameters.b.json", """{ "MaxParallel": 3 }""");
+        _root.Write(".nuke/parameters.json", """{ "ParallelJobs": 1, "Configuration": "Release", "JudgeModel": "base" }""");
+        _root.Write(".nuke/parameters.a.json", """{ "ParallelJobs": 2, "Configuration": "FromA" }""");
+        _root.Write(".nuke/parameters.b.json", """{ "ParallelJobs": 3 }""");
 
         var resolved = Resolve(_root.Sources(profiles: ["a", "b"]));
 
-        resolved.GetValue("MaxParallel").Should().Be(3);
-        resolved.ByName["MaxParallel"].Origin.Should().Be(".nuke/parameters.b.json line 1");
+        resolved.GetValue("ParallelJobs").Should().Be(3);
+        resolved.ByName["ParallelJobs"].Origin.Should().Be(".nuke/parameters.b.json line 1");
         resolved.GetValue("Configuration").Should().Be("FromA");
         resolved.GetValue("JudgeModel").Should().Be("base");
     }
@@ -127,12 +127,12 @@ public sealed class ParameterPrecedenceTests : IDisposable
     [Fact]
     public void A_json_null_leaves_the_parameter_to_the_next_source()
     {
-        _root.Write(".nuke/parameters.json", """{ "MaxParallel": 5 }""");
-        _root.Write(".nuke/parameters.dev.json", """{ "MaxParallel": null }""");
+        _root.Write(".nuke/parameters.json", """{ "ParallelJobs": 5 }""");
+        _root.Write(".nuke/parameters.dev.json", """{ "ParallelJobs": null }""");
 
         var resolved = Resolve(_root.Sources(profiles: ["dev"]));
 
-        resolved.GetValue("MaxParallel").Should().Be(5);
+        resolved.GetValue("ParallelJobs").Should().Be(5);
     }
 
     [Fact]
@@ -161,9 +161,9 @@ public sealed class ParameterPrecedenceTests : IDisposable
     {
         var descriptors = ParameterDiscovery.Find(new SampleBuild());
 
-        var unknown = ParameterResolver.UnknownCommandLineKeys(descriptors, ["max-paralel", "api-key", "frobnicate"]);
+        var unknown = ParameterResolver.UnknownCommandLineKeys(descriptors, ["parallel-job", "api-key", "frobnicate"]);
 
-        unknown.Should().Equal(("max-paralel", "--max-parallel"), ("frobnicate", (string?)null));
+        unknown.Should().Equal(("parallel-job", "--parallel-jobs"), ("frobnicate", (string?)null));
     }
 
     private static ResolvedParameters Resolve(ParameterSources sources) =>

@@ -66,7 +66,7 @@ public sealed class ParameterValidationTests : IDisposable
     [Theory]
     [InlineData("ApiKey", "API_KEY")]
     [InlineData("LLMApiKey", "LLM_API_KEY")]
-    [InlineData("MaxParallel", "MAX_PARALLEL")]
+    [InlineData("ParallelJobs", "PARALLEL_JOBS")]
     [InlineData("Seed", "SEED")]
     public void The_environment_spelling_is_upper_snake_case(string name, string expected)
     {

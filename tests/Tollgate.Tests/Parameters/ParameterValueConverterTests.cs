@@ -9,11 +9,11 @@ public sealed class ParameterValueConverterTests : IDisposable
     [Fact]
     public void Strings_numbers_and_decimals_are_read_with_the_invariant_culture()
     {
-        var resolved = FromCommandLine(("configuration", ["Release"]), ("max-parallel", ["8"]), ("seed", ["9000000000"]),
+        var resolved = FromCommandLine(("configuration", ["Release"]), ("parallel-jobs", ["8"]), ("seed", ["9000000000"]),
             ("budget", ["12.75"]), ("coverage-threshold", ["85.5"]));
 
         resolved.GetValue("Configuration").Should().Be("Release");
-        resolved.GetValue("MaxParallel").Should().Be(8);
+        resolved.GetValue("ParallelJobs").Should().Be(8);
         resolved.GetValue("Seed").Should().Be(9_000_000_000L);
         resolved.GetValue("Budget").Should().Be(12.75m);
         resolved.GetValue("CoverageThreshold").Should().Be(85.5);
@@ -44,12 +44,12 @@ public sealed class ParameterValueConverterTests : IDisposable
     [Fact]
     public void A_bool_from_a_json_literal_is_read()
     {
-        _root.Write(".nuke/parameters.json", """{ "NoCache": true, "MaxParallel": 3, "Budget": 2.5 }""");
+        _root.Write(".nuke/parameters.json", """{ "NoCache": true, "ParallelJobs": 3, "Budget": 2.5 }""");
 
         var resolved = ParameterResolver.Resolve(Descriptors(), _root.Sources());
 
         resolved.GetValue("NoCache").Should().Be(true);
-        resolved.GetValue("MaxParallel").Should().Be(3);
+        resolved.GetValue("ParallelJobs").Should().Be(3);
         resolved.GetValue("Budget").Should().Be(2.5m);
     }
 
@@ -160,10 +160,10 @@ public sealed class ParameterValueConverterTests : IDisposable
     [Fact]
     public void A_bad_number_is_an_error_naming_parameter_source_value_type_and_example()
     {
-        var act = () => ParameterResolver.Resolve(Descriptors(), _root.Sources(environment: new Dictionary<string, string?> { ["MAX_PARALLEL"] = "many" }));
+        var act = () => ParameterResolver.Resolve(Descriptors(), _root.Sources(environment: new Dictionary<string, string?> { ["PARALLEL_JOBS"] = "many" }));
 
         act.Should().Throw<TollgateException>().WithMessage(
-            "Parameter 'MaxParallel' (environment variable MAX_PARALLEL) has the value 'many', which is not a whole number (Int32). Example: 4.");
+            "Parameter 'ParallelJobs' (environment variable PARALLEL_JOBS) has the value 'many', which is not a whole number (Int32). Example: 4.");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class ParameterValueConverterTests : IDisposable
         var descriptor = new ParameterDescriptor
         {
             Name = "SigningPin",
-            Member = typeof(SampleBuild).GetProperty(nameof(SampleBuild.MaxParallel))!,
+            Member = typeof(SampleBuild).GetProperty(nameof(SampleBuild.ParallelJobs))!,
             ValueType = typeof(int),
             IsSecret = true,
         };
@@ -197,10 +197,10 @@ public sealed class ParameterValueConverterTests : IDisposable
     [Fact]
     public void A_value_flag_given_bare_or_twice_is_an_error()
     {
-        var bare = () => FromCommandLine(("max-parallel", []));
-        bare.Should().Throw<TollgateException>().WithMessage("*'MaxParallel' (--max-parallel) needs a value*--max-parallel 4*");
+        var bare = () => FromCommandLine(("parallel-jobs", []));
+        bare.Should().Throw<TollgateException>().WithMessage("*'ParallelJobs' (--parallel-jobs) needs a value*--parallel-jobs 4*");
 
-        var twice = () => FromCommandLine(("max-parallel", ["2", "3"]));
+        var twice = () => FromCommandLine(("parallel-jobs", ["2", "3"]));
         twice.Should().Throw<TollgateException>().WithMessage("*takes one value but got 2: 2 3*");
     }
 

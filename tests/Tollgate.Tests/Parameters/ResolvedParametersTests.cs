@@ -21,18 +21,18 @@ public sealed class ResolvedParametersTests : IDisposable
         var resolved = Resolve();
 
         resolved.Get<double?>("CoverageThreshold").Should().BeNull();
-        resolved.Get<int>("MaxParallel").Should().Be(0);
+        resolved.Get<int>("ParallelJobs").Should().Be(0);
         resolved.Get<string>("NoSuchParameter").Should().BeNull();
     }
 
     [Fact]
     public void Get_widens_numbers_and_reads_arrays_as_lists()
     {
-        var resolved = Resolve(("max-parallel", ["3"]), ("suites", ["a", "b"]));
+        var resolved = Resolve(("parallel-jobs", ["3"]), ("suites", ["a", "b"]));
 
-        resolved.Get<long>("MaxParallel").Should().Be(3L);
-        resolved.Get<double?>("MaxParallel").Should().Be(3.0);
-        resolved.Get<string>("MaxParallel").Should().Be("3");
+        resolved.Get<long>("ParallelJobs").Should().Be(3L);
+        resolved.Get<double?>("ParallelJobs").Should().Be(3.0);
+        resolved.Get<string>("ParallelJobs").Should().Be("3");
         resolved.Get<IReadOnlyList<string>>("Suites").Should().Equal("a", "b");
         resolved.Get<List<string>>("Suites").Should().Equal("a", "b");
     }
@@ -50,9 +50,9 @@ public sealed class ResolvedParametersTests : IDisposable
     [Fact]
     public void The_fingerprint_is_stable_for_the_same_values_whatever_their_source()
     {
-        _root.Write(".nuke/parameters.json", """{ "MaxParallel": 4, "Suites": ["a", "b"] }""");
+        _root.Write(".nuke/parameters.json", """{ "ParallelJobs": 4, "Suites": ["a", "b"] }""");
         var fromFile = Resolve();
-        var fromCommandLine = Resolve(("max-parallel", ["4"]), ("suites", ["a", "b"]));
+        var fromCommandLine = Resolve(("parallel-jobs", ["4"]), ("suites", ["a", "b"]));
 
         fromFile.ComputeFingerprint().Should().Be(fromCommandLine.ComputeFingerprint());
         fromFile.ComputeFingerprint().Should().Be(Resolve().ComputeFingerprint());
@@ -65,27 +65,27 @@ public sealed class ResolvedParametersTests : IDisposable
         var baseline = Resolve(("api-key", ["sk-first-secret"])).ComputeFingerprint();
 
         Resolve(("api-key", ["sk-second-secret"])).ComputeFingerprint().Should().NotBe(baseline);
-        Resolve(("api-key", ["sk-first-secret"]), ("max-parallel", ["3"])).ComputeFingerprint().Should().NotBe(baseline);
+        Resolve(("api-key", ["sk-first-secret"]), ("parallel-jobs", ["3"])).ComputeFingerprint().Should().NotBe(baseline);
         Resolve(("api-key", ["sk-first-secret"])).ComputeFingerprint().Should().Be(baseline);
     }
 
     [Fact]
     public void The_fingerprint_input_holds_a_hash_of_a_secret_never_the_secret()
     {
-        var resolved = Resolve(("api-key", ["sk-live-0123456789abcdef"]), ("max-parallel", ["3"]));
+        var resolved = Resolve(("api-key", ["sk-live-0123456789abcdef"]), ("parallel-jobs", ["3"]));
 
         var input = resolved.FingerprintInput();
 
         input.Should().NotContain("sk-live").And.NotContain("0123456789abcdef");
         input.Should().MatchRegex("APIKEY=71:sha256:[0-9a-f]{64}\n");
-        input.Should().Contain("MAXPARALLEL=1:3\n");
+        input.Should().Contain("PARALLELJOBS=1:3\n");
         resolved.ComputeFingerprint().Should().MatchRegex("^[0-9a-f]{64}$");
     }
 
     [Fact]
     public void Secret_values_are_listed_for_masking()
     {
-        var resolved = Resolve(("api-key", ["sk-live-abc"]), ("max-parallel", ["3"]));
+        var resolved = Resolve(("api-key", ["sk-live-abc"]), ("parallel-jobs", ["3"]));
 
         resolved.SecretValues.Should().Equal("sk-live-abc");
     }

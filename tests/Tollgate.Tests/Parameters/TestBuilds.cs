@@ -46,8 +46,8 @@ public class SampleBuild : BaseBuild, ICoverageComponent
 {
     public SampleBuild(string? imageTag = null) => this.imageTag = imageTag;
 
-    [Parameter("How many targets run at once.")]
-    public int MaxParallel { get; set; } = 2;
+    [Parameter("How many evaluation jobs run at once.")]
+    public int ParallelJobs { get; set; } = 2;
 
     [Parameter("API key of the model provider."), Secret, Required]
     public string? ApiKey { get; set; }
