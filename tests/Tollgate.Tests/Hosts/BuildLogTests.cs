@@ -78,13 +78,19 @@ public sealed class BuildLogTests : IDisposable
     {
         var log = CreateLog();
         var names = Enumerable.Range(1, 6).Select(i => $"Target{i}").ToList();
-        using var start = new Barrier(names.Count);
+        var entered = 0;
+        var allEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         await Task.WhenAll(names.Select(name => Task.Run(async () =>
         {
             using (log.BeginTarget(name))
             {
-                start.SignalAndWait(TimeSpan.FromSeconds(30));
+                if (Interlocked.Increment(ref entered) == names.Count)
+                {
+                    allEntered.SetResult();
+                }
+
+                await allEntered.Task; // every scope is open before anyone writes
                 for (var i = 0; i < 40; i++)
                 {
                     log.Information($"from {name} #{i}");
