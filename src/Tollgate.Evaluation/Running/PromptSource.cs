@@ -1,16 +1,13 @@
 namespace Tollgate.Evaluation;
 
-/// <summary>The system and user templates of an OpenAI provider: inline in the suite, or from a prompt file.</summary>
+/// <summary>The system and user templates of an OpenAI provider (inline, or read from its prompt file by the loader).</summary>
 internal static class PromptSource
 {
     public static (string? System, string User) Resolve(EvalSuite suite)
     {
         var spec = suite.Provider;
-        if (spec.User is not null)
-        {
-            return (spec.System, spec.User);
-        }
-
-        throw new SuiteException(spec.Location, "provider.prompt", $"prompt file '{spec.PromptFile}' cannot be read yet; give 'system' and 'user' templates inline");
+        return spec.User is not null
+            ? (spec.System, spec.User)
+            : throw new SuiteException(spec.Location, "provider.user", "an openai provider needs a 'user' template or a 'prompt' file");
     }
 }
