@@ -16,6 +16,11 @@ namespace Tollgate;
 /// Only the winning value is converted. Every parameter file is checked in full: an unknown key is an error naming the
 /// file, the line and the closest parameter, so a typo never silently does nothing.
 /// </summary>
+/// <remarks>
+/// The letters-and-digits match is deliberately loose so <c>GITHUB_TOKEN</c> sets <c>GitHubToken</c>; it also means a
+/// parameter named like a common variable (<c>Path</c>, <c>Home</c>, <c>User</c>) picks that variable up, so give
+/// such parameters a more specific name.
+/// </remarks>
 public static class ParameterResolver
 {
     /// <summary>The parameters file under the root directory.</summary>

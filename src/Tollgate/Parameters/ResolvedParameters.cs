@@ -81,9 +81,9 @@ public sealed record ResolvedParameters
         }
         catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
+            // The inner message can quote the value, which may be a secret: name the types only.
             throw new TollgateException(
-                $"Parameter '{name}' holds a {value.GetType().Name}, which cannot be read as {typeof(T).Name}: {exception.Message} Declare the parameter with the type its readers use.",
-                exception);
+                $"Parameter '{name}' holds a {value.GetType().Name}, which cannot be read as {typeof(T).Name} ({exception.GetType().Name}). Declare the parameter with the type its readers use.");
         }
 
         throw new TollgateException(

@@ -38,6 +38,16 @@ public sealed class ParameterFileTests : IDisposable
     }
 
     [Fact]
+    public void Line_numbers_are_right_for_windows_line_endings()
+    {
+        _root.Write(".nuke/parameters.json", "{\r\n  \"ParallelJobs\": 2,\r\n\r\n  \"JudgeModle\": \"x\"\r\n}\r\n");
+
+        var act = () => Resolve(_root.Sources());
+
+        act.Should().Throw<TollgateException>().WithMessage(".nuke/parameters.json line 4: 'JudgeModle'*Did you mean 'JudgeModel'?*");
+    }
+
+    [Fact]
     public void Malformed_json_is_an_error_naming_the_file_and_the_line()
     {
         _root.Write(".nuke/parameters.json", "{\n  \"ParallelJobs\": 2,\n  \"Configuration\": Release\n}\n");

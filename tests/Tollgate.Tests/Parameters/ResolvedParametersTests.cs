@@ -48,6 +48,16 @@ public sealed class ResolvedParametersTests : IDisposable
     }
 
     [Fact]
+    public void Get_errors_never_quote_a_secret_value()
+    {
+        var resolved = Resolve(("api-key", ["sk-not-a-number"]));
+
+        var act = () => resolved.Get<int>("ApiKey");
+
+        act.Should().Throw<TollgateException>().Which.Message.Should().NotContain("sk-not-a-number").And.Contain("'ApiKey' holds a String");
+    }
+
+    [Fact]
     public void The_fingerprint_is_stable_for_the_same_values_whatever_their_source()
     {
         _root.Write(".nuke/parameters.json", """{ "ParallelJobs": 4, "Suites": ["a", "b"] }""");
