@@ -185,7 +185,12 @@ internal static class JobRenderer
             var secretName = context.Workflow.SecretNames.GetValueOrDefault(secret.Name)
                 ?? context.Workflow.SecretNames.GetValueOrDefault(secret.Member.Name)
                 ?? EnvironmentNames.ForParameter(secret.Name);
-            Set(EnvironmentNames.ForParameter(secret.Name), $"${{{{ secrets.{secretName} }}}}", $"the secret parameter {secret.Name}");
+
+            // GITHUB_TOKEN for GitHubToken: the engine matches on letters and digits, so the secret's own name reads better.
+            var variable = ParameterNames.ToLettersAndDigits(secretName) == ParameterNames.ToLettersAndDigits(secret.Name)
+                ? secretName
+                : EnvironmentNames.ForParameter(secret.Name);
+            Set(variable, $"${{{{ secrets.{secretName} }}}}", $"the secret parameter {secret.Name}");
         }
 
         var map = new YamlMap();

@@ -18,7 +18,7 @@ internal static class StepRenderer
         var steps = new List<YamlNode> { Checkout(job, context.Workflow), SetUpDotNet(), NuGetCache() };
         steps.AddRange(Downloads(job, context));
         steps.Add(new YamlMap()
-            .Add("name", string.Join(", ", job.Targets.Select(t => t.Name)))
+            .Add("name", "Run " + string.Join(", ", job.Targets.Select(t => t.Name)))
             .Add("run", $"./build.sh {string.Join(' ', job.Targets.Select(t => t.Name))} --skip"));
         steps.AddRange(Uploads(job));
         steps.AddRange(SarifUploads(job));
@@ -78,7 +78,14 @@ internal static class StepRenderer
                 ? new YamlMap().Add("name", producer.Name)
                 : new YamlMap().Add("pattern", producer.Name + "-*").Add("merge-multiple", YamlNode.Bool(true));
             with.Add("path", ArtifactPaths.DownloadPath(producer.Produces));
-            yield return new YamlMap().Add("name", $"Download {producer.Name} artifact").Add("uses", "actions/download-artifact@v4").Add("with", with);
+            var step = new YamlMap().Add("name", $"Download {producer.Name} artifact");
+            if (job.Targets.Any(t => t.AssuredAfterFailure))
+            {
+                // An assured job (a report, a clean-up) also runs when a producer failed before uploading anything.
+                step.Add("continue-on-error", YamlNode.Bool(true));
+            }
+
+            yield return step.Add("uses", "actions/download-artifact@v4").Add("with", with);
         }
     }
 

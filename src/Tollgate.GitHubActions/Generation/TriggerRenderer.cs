@@ -29,7 +29,7 @@ internal static class TriggerRenderer
         var schedules = workflow.Triggers.OfType<ScheduleTrigger>().Select(s => s.Cron).Distinct(StringComparer.Ordinal).ToList();
         if (schedules.Count > 0)
         {
-            on.Add("schedule", new YamlSequence([.. schedules.Select(cron => new YamlMap().Add("cron", cron))]));
+            on.Add("schedule", new YamlSequence([.. schedules.Select(cron => new YamlMap().Add("cron", YamlNode.Quoted(cron)))]));
         }
 
         var dispatches = workflow.Triggers.OfType<WorkflowDispatchTrigger>().ToList();

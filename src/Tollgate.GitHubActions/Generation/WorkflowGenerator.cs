@@ -90,7 +90,10 @@ public static class WorkflowGenerator
                 throw new TollgateException($"Workflow '{context.Workflow.Name}': input '{input.Name}' sets {name}, which another input or WithParameterValue sets too. Keep one.");
             }
 
-            variables[name] = $"${{{{ inputs.{input.Name} }}}}";
+            // Other events (a schedule, a push) have no inputs: the declared default applies to them too.
+            variables[name] = input.DefaultText is { } fallback
+                ? $"${{{{ inputs.{input.Name} || '{fallback.Replace("'", "''", StringComparison.Ordinal)}' }}}}"
+                : $"${{{{ inputs.{input.Name} }}}}";
         }
 
         var map = new YamlMap();

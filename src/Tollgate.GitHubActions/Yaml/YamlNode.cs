@@ -12,6 +12,9 @@ public abstract record YamlNode
     /// <summary>A string scalar (quoted only when YAML would read it as something else).</summary>
     public static YamlScalar Text(string value) => new(value, YamlScalarKind.Text);
 
+    /// <summary>A string scalar that is always single-quoted, for values readers expect quoted (cron lines).</summary>
+    public static YamlScalar Quoted(string value) => new(value, YamlScalarKind.Quoted);
+
     /// <summary>An integer scalar, written unquoted.</summary>
     public static YamlScalar Number(int value) => new(value.ToString(System.Globalization.CultureInfo.InvariantCulture), YamlScalarKind.Plain);
 
@@ -33,6 +36,9 @@ public enum YamlScalarKind
 
     /// <summary>Written exactly as given (numbers, booleans).</summary>
     Plain,
+
+    /// <summary>A one-line string, always quoted.</summary>
+    Quoted,
 }
 
 /// <summary>A scalar value.</summary>

@@ -86,6 +86,12 @@ public static class YamlWriter
         }
 
         var text = scalar.Value;
+        if (scalar.Kind == YamlScalarKind.Quoted && !text.Any(char.IsControl))
+        {
+            builder.Append(' ').Append(YamlQuoting.SingleQuoted(text)).Append('\n');
+            return;
+        }
+
         if (text.Contains('\n', StringComparison.Ordinal) && CanBeLiteralBlock(text))
         {
             // "|" keeps exactly one final line break, "|-" none.
@@ -117,7 +123,7 @@ public static class YamlWriter
 
     private static string? Flow(YamlSequence sequence)
     {
-        if (!sequence.Items.All(i => i is YamlScalar { Kind: YamlScalarKind.Plain } || (i is YamlScalar s && YamlQuoting.CanBePlain(s.Value, inFlow: true))))
+        if (!sequence.Items.All(i => i is YamlScalar { Kind: YamlScalarKind.Plain } || (i is YamlScalar { Kind: YamlScalarKind.Text } s && YamlQuoting.CanBePlain(s.Value, inFlow: true))))
         {
             return null;
         }

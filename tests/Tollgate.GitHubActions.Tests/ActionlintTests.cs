@@ -1,0 +1,44 @@
+using Tollgate.GitHubActions.Tests.TestSupport;
+
+namespace Tollgate.GitHubActions.Tests;
+
+public sealed class ActionlintTests
+{
+    [ActionlintFact]
+    public async Task Every_generated_workflow_passes_actionlint_with_no_findings()
+    {
+        var files = Scenarios.All.Keys.ToDictionary(name => name + ".yml", Scenarios.Generate);
+        files["hostile-dispatch.yml"] = WorkflowGenerator.Generate(
+            Scenarios.Dispatch(InjectionTests.HostileBranch).Item1, SampleParameters.Descriptors, Scenarios.Dispatch(InjectionTests.HostileBranch).Item2);
+
+        var (exitCode, output) = await Actionlint.LintAsync(files);
+
+        output.Should().Contain($"actionlint: {files.Count} file(s), 0 finding(s)");
+        exitCode.Should().Be(0, output);
+    }
+
+    [ActionlintFact]
+    public async Task Actionlint_reports_an_unknown_job_and_an_untrusted_input_inside_a_script()
+    {
+        // Shows the linter is really running: the same checks would catch a generator that interpolated inputs into run:.
+        const string Workflow = """
+            on:
+              workflow_dispatch:
+                inputs:
+                  branch:
+                    type: string
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                needs: [build]
+                steps:
+                  - run: ./build.sh Deploy --branch "${{ github.head_ref }}"
+            """;
+
+        var (exitCode, output) = await Actionlint.LintAsync(new Dictionary<string, string> { ["bad.yml"] = Workflow });
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("bad.yml:7:3: job \"deploy\" needs job \"build\" which does not exist in this workflow [job-needs]");
+        output.Should().Contain("\"github.head_ref\" is potentially untrusted");
+    }
+}

@@ -1,0 +1,34 @@
+using Tollgate.GitHubActions.Tests.TestSupport;
+
+namespace Tollgate.GitHubActions.Tests;
+
+public sealed class ApprovedWorkflowTests
+{
+    [Fact]
+    public void A_diamond_graph_becomes_one_job_per_target_with_needs_that_mirror_its_dependencies() =>
+        Approvals.Verify(Scenarios.Generate("diamond"), "diamond");
+
+    [Fact]
+    public void Fan_out_and_fan_in_pass_artifacts_from_producers_to_consumers() =>
+        Approvals.Verify(Scenarios.Generate("fan-out-fan-in"), "fan-out-fan-in");
+
+    [Fact]
+    public void A_matrix_runs_the_chosen_target_on_every_combination() =>
+        Approvals.Verify(Scenarios.Generate("matrix"), "matrix");
+
+    [Fact]
+    public void A_deployment_gets_environments_conditions_permissions_and_only_the_secrets_its_targets_use() =>
+        Approvals.Verify(Scenarios.Generate("deployment"), "deployment");
+
+    [Fact]
+    public void A_scheduled_workflow_runs_on_its_crons_and_by_hand() =>
+        Approvals.Verify(Scenarios.Generate("scheduled"), "scheduled");
+
+    [Fact]
+    public void A_dispatched_workflow_passes_its_inputs_through_the_environment() =>
+        Approvals.Verify(Scenarios.Generate("dispatch"), "dispatch");
+
+    [Fact]
+    public void Generating_twice_gives_the_same_text() =>
+        Scenarios.Generate("deployment").Should().Be(Scenarios.Generate("deployment"));
+}
