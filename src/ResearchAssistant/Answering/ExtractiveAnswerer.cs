@@ -19,6 +19,10 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
     /// <summary>A sentence is kept only if it scores at least this share of the best sentence.</summary>
     private const double RelativeThreshold = 0.5;
 
+    private const double TitleShare = 0.5;
+
+    private const double RankPenalty = 0.3;
+
     private readonly Bm25Index _index;
     private readonly Tokenizer _tokenizer;
 
@@ -36,7 +40,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         cancellationToken.ThrowIfCancellationRequested();
         var questionTerms = _tokenizer.Tokenize(question).ToHashSet(StringComparer.Ordinal);
         var candidates = passages
-            .SelectMany(p => SplitSentences(p.Document.Body).Select((s, i) => new Candidate(p, i, s, Score(s, questionTerms, p.Rank))))
+            .SelectMany(p => SplitSentences(p.Document.Body).Select((s, i) => new Candidate(p, i, s, Score(s, p, questionTerms))))
             .Where(c => c.Score > 0)
             .ToList();
         if (candidates.Count == 0)
@@ -73,14 +77,24 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
     internal static IReadOnlyList<string> SplitSentences(string text) =>
         SentenceBoundary().Split(text.ReplaceLineEndings(" ")).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
-    private double Score(string sentence, HashSet<string> questionTerms, int rank)
+    private double Score(string sentence, RetrievedPassage passage, HashSet<string> questionTerms)
     {
-        var matched = _tokenizer.Tokenize(sentence).Where(questionTerms.Contains).Distinct(StringComparer.Ordinal);
-        var weight = matched.Sum(_index.InverseDocumentFrequency);
+        var inSentence = Weight(sentence, questionTerms);
+        if (inSentence == 0)
+        {
+            return 0;
+        }
+
+        // A sentence inherits part of its document's title match: "Requests over the limit are rejected" answers a
+        // question about API rate limits because it sits in the document titled "API rate limits".
+        var inTitle = Weight(passage.Document.Title, questionTerms);
 
         // Prefer sentences from better-ranked passages when the overlap is similar.
-        return weight / (1 + (0.15 * (rank - 1)));
+        return (inSentence + (TitleShare * inTitle)) / (1 + (RankPenalty * (passage.Rank - 1)));
     }
+
+    private double Weight(string text, HashSet<string> questionTerms) =>
+        _tokenizer.Tokenize(text).Where(questionTerms.Contains).Distinct(StringComparer.Ordinal).Sum(_index.InverseDocumentFrequency);
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(""])")]
     private static partial Regex SentenceBoundary();

@@ -4,7 +4,7 @@ namespace ResearchAssistant.Retrieval;
 
 /// <summary>
 /// Splits text into lower-case terms for BM25: words and numbers (1,000 and 4.2 stay whole), English stop words
-/// dropped, plural endings folded so "seats" matches "seat".
+/// dropped, plural and -ed/-ing endings folded so "seats" matches "seat" and "supported" matches "supports".
 /// </summary>
 public sealed partial class Tokenizer
 {
@@ -40,6 +40,22 @@ public sealed partial class Tokenizer
             return word.Replace(",", string.Empty, StringComparison.Ordinal);
         }
 
+        return DropFinalE(DropSuffix(word));
+    }
+
+    // A light stemmer, enough for "supported"/"supports", "billing"/"billed", "changes"/"changed" to meet.
+    private static string DropSuffix(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return word[..^3];
+        }
+
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {
             return string.Concat(word.AsSpan(0, word.Length - 3), "y");
@@ -52,6 +68,9 @@ public sealed partial class Tokenizer
 
         return word;
     }
+
+    private static string DropFinalE(string word) =>
+        word.Length > 4 && word.EndsWith('e') ? word[..^1] : word;
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[.,]\p{N}+)*")]
     private static partial Regex Word();

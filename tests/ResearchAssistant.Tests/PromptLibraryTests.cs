@@ -1,0 +1,100 @@
+using ResearchAssistant.Prompts;
+
+namespace ResearchAssistant.Tests;
+
+public sealed class PromptLibraryTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("prompts-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_shipped_prompt_versions_load_and_declare_exactly_the_variables_they_use()
+    {
+        var library = new PromptLibrary(RepositoryFiles.PromptsDirectory);
+
+        library.Versions("answer").Should().Contain(["v1", "v2"]);
+        foreach (var version in library.Versions("answer"))
+        {
+            var prompt = library.Load("answer", version);
+            prompt.UsedVariables().Should().BeEquivalentTo(prompt.Variables);
+            prompt.Model.MaxTokens.Should().BePositive();
+        }
+    }
+
+    [Fact]
+    public void A_prompt_renders_placeholders_with_and_without_spaces()
+    {
+        Write("demo", "v1", "variables: [question, context]\nsystem: \"Use {{context}}.\"\nuser: \"Q: {{ question }}\"");
+
+        var rendered = new PromptLibrary(_directory).Load("demo", "v1")
+            .Render(new Dictionary<string, string> { ["question"] = "Why?", ["context"] = "[doc-001] text" });
+
+        rendered.Should().Be(new RenderedPrompt("Use [doc-001] text.", "Q: Why?"));
+    }
+
+    [Fact]
+    public void The_model_settings_are_read()
+    {
+        Write("demo", "v3", "model: { temperature: 0.7, max_tokens: 99 }\nvariables: [question]\nsystem: s\nuser: \"{{question}}\"");
+
+        new PromptLibrary(_directory).Load("demo", "v3").Model.Should().Be(new PromptModelSettings(0.7f, 99));
+    }
+
+    [Fact]
+    public void A_used_but_undeclared_variable_is_an_error_naming_the_file_and_the_variable()
+    {
+        Write("demo", "v1", "variables: [question]\nsystem: \"{{ tone }}\"\nuser: \"{{question}}\"");
+
+        var act = () => new PromptLibrary(_directory).Load("demo", "v1");
+
+        act.Should().Throw<ResearchAssistantException>().WithMessage($"*{Path.Combine("demo", "v1.yaml")}*uses tone without declaring it*");
+    }
+
+    [Fact]
+    public void A_declared_but_unused_variable_is_an_error()
+    {
+        Write("demo", "v1", "variables: [question, context]\nsystem: s\nuser: \"{{question}}\"");
+
+        var act = () => new PromptLibrary(_directory).Load("demo", "v1");
+
+        act.Should().Throw<ResearchAssistantException>().WithMessage("*declares context but never uses it*");
+    }
+
+    [Fact]
+    public void Template_logic_is_rejected()
+    {
+        Write("demo", "v1", "variables: [question]\nsystem: \"{{#if question}}x{{/if}}\"\nuser: \"{{question}}\"");
+
+        var act = () => new PromptLibrary(_directory).Load("demo", "v1");
+
+        act.Should().Throw<ResearchAssistantException>().WithMessage("*'{{#if question}}*is not a placeholder*");
+    }
+
+    [Fact]
+    public void A_missing_version_lists_the_versions_that_exist()
+    {
+        Write("demo", "v1", "variables: []\nsystem: s\nuser: u");
+        Write("demo", "v2", "variables: []\nsystem: s\nuser: u");
+
+        var act = () => new PromptLibrary(_directory).Load("demo", "v9");
+
+        act.Should().Throw<ResearchAssistantException>().WithMessage("*'v9' not found*Set PROMPT_VERSION to one of: v1, v2*");
+    }
+
+    [Fact]
+    public void The_version_field_must_match_the_file_name()
+    {
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_directory, "demo")).FullName, "v2.yaml"), "name: demo\nversion: v1\nvariables: []\nsystem: s\nuser: u");
+
+        var act = () => new PromptLibrary(_directory).Load("demo", "v2");
+
+        act.Should().Throw<ResearchAssistantException>().WithMessage("*field 'version' is 'v1', expected 'v2'*");
+    }
+
+    private void Write(string name, string version, string body)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, name)).FullName;
+        File.WriteAllText(Path.Combine(folder, version + ".yaml"), $"name: {name}\nversion: {version}\ndescription: test\n{body}\n");
+    }
+}
