@@ -23,6 +23,10 @@ public sealed partial class GitHubActionsHost : IBuildHost
     private readonly List<List<string>> _pending = [];
     private string? _streaming;
 
+    // The target whose flow called TargetStarted (the executor calls it on the target's own async flow), so progress a
+    // stage starts through the host lands in that target's group.
+    private readonly AsyncLocal<string?> _flowTarget = new();
+
     /// <summary>Creates a host writing to <paramref name="output"/>.</summary>
     /// <param name="output">The step's log (standard output).</param>
     /// <param name="stepSummaryPath">The file named by <c>GITHUB_STEP_SUMMARY</c>; no summary file when null.</param>
@@ -75,6 +79,7 @@ public sealed partial class GitHubActionsHost : IBuildHost
     public void TargetStarted(string target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        _flowTarget.Value = target;
         lock (_gate)
         {
             _running.Add(target);
@@ -172,7 +177,17 @@ public sealed partial class GitHubActionsHost : IBuildHost
     public IBuildProgress StartProgress(string title, int total)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return new PlainProgress(_masker.Apply(title), total, line => WriteLine(LogLevel.Information, null, line));
+        var target = CurrentTarget();
+        return new PlainProgress(_masker.Apply(title), total, line => WriteLine(LogLevel.Information, target, line));
+    }
+
+    private string? CurrentTarget()
+    {
+        lock (_gate)
+        {
+            var flow = _flowTarget.Value;
+            return flow is not null && _running.Contains(flow) ? flow : _running.Count == 1 ? _running[0] : null;
+        }
     }
 
     private void WriteIfPresent(string? line)

@@ -22,7 +22,8 @@ public sealed partial class TerminalHost
         ArgumentNullException.ThrowIfNull(title);
         if (!Options.Interactive)
         {
-            return new PlainProgress(_masker.Apply(title), total, WriteRaw);
+            var target = CurrentTarget();
+            return new PlainProgress(_masker.Apply(title), total, line => WriteLine(LogLevel.Information, target, line));
         }
 
         var progress = new LiveProgress(this, _masker.Apply(title), Math.Max(total, 0));
@@ -34,6 +35,16 @@ public sealed partial class TerminalHost
         }
 
         return progress;
+    }
+
+    private string? CurrentTarget()
+    {
+        lock (_gate)
+        {
+            var flow = _flowTarget.Value;
+            return flow is not null && _running.Exists(r => r.Name == flow) ? flow
+                : _running.Count == 1 ? _running[0].Name : null;
+        }
     }
 
     private bool StatusWanted => Options.Interactive && !_disposed && (_running.Count > 1 || _progress.Count > 0);

@@ -19,6 +19,10 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
     private readonly Lock _gate = new();
     private readonly List<string> _summaries = [];
 
+    // The target whose flow called TargetStarted (the executor calls it on the target's own async flow): plain
+    // progress lines a stage writes through the host carry that target's prefix.
+    private readonly AsyncLocal<string?> _flowTarget = new();
+
     /// <summary>Creates a host writing to <paramref name="output"/>.</summary>
     /// <param name="output">Where everything goes (usually <see cref="Console.Out"/>).</param>
     /// <param name="options">Colours, interactivity and width.</param>
@@ -70,6 +74,7 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
     public void TargetStarted(string target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        _flowTarget.Value = target;
         lock (_gate)
         {
             _running.Add(new RunningTarget(target, _time.GetTimestamp()));

@@ -175,6 +175,38 @@ public sealed class GitHubActionsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_of_a_stage_lands_in_the_group_of_the_target_whose_flow_started_it()
+    {
+        var host = new GitHubActionsHost(_output, null);
+        var bothStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+
+        async Task RunTarget(string name)
+        {
+            await Task.Yield();
+            host.TargetStarted(name);
+            if (Interlocked.Increment(ref started) == 2)
+            {
+                bothStarted.SetResult();
+            }
+
+            await bothStarted.Task;
+            using (var progress = host.StartProgress(name + " work", 2))
+            {
+                progress.Increment(2);
+            }
+        }
+
+        await Task.WhenAll(RunTarget("Lint"), RunTarget("Eval"));
+        host.TargetFinished(new TargetResult("Lint", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
+        host.TargetFinished(new TargetResult("Eval", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
+
+        var text = string.Join("\n", Lines);
+        text.Should().Contain("::group::Lint\nLint work: 2/2\n✔ Lint 1.0s\n::endgroup::");
+        text.Should().Contain("::group::Eval\nEval work: 2/2\n✔ Eval 1.0s\n::endgroup::");
+    }
+
+    [Fact]
     public void The_summary_is_written_to_the_log_and_appended_to_the_step_summary_file()
     {
         var path = Path.Combine(_directory, "step_summary.md");
