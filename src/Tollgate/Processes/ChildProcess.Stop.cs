@@ -3,47 +3,42 @@ using System.Diagnostics;
 
 namespace Tollgate;
 
-/// <summary>Stopping: SIGTERM to the tree, the grace period, then kill whatever still runs.</summary>
+/// <summary>Stopping: SIGTERM to the family, the grace period, then kill whatever still runs.</summary>
 internal sealed partial class ChildProcess
 {
     /// <summary>
-    /// Stops the process: SIGTERM to it and all its descendants, then, for whatever still runs after
-    /// <paramref name="gracePeriod"/>, <see cref="Process.Kill(bool)"/> of the tree and SIGKILL to every descendant seen
-    /// before (children re-parented when their parent exited are no longer in the tree). On Windows: kill the tree at once.
+    /// Stops the process: SIGTERM to it and its family (every descendant, and every process carrying its
+    /// <see cref="FamilyMarker"/>, which finds children re-parented when their parent exited); processes that join the
+    /// family during the grace period get SIGTERM too. Whatever still runs after <paramref name="gracePeriod"/> is killed:
+    /// <see cref="Process.Kill(bool)"/> of the tree and SIGKILL to every family member seen. On Windows: kill the tree at once.
     /// </summary>
     internal async Task StopAsync(TimeSpan gracePeriod)
     {
         if (!HasExited)
         {
-            var descendants = ProcessTree.FindDescendants(Id).ToHashSet();
             if (OperatingSystem.IsWindows())
             {
                 KillTree();
             }
             else
             {
+                var family = FindFamily().ToHashSet();
                 ProcessNativeMethods.TrySendSignal(Id, ProcessNativeMethods.SignalTerminate);
-                foreach (var descendant in descendants)
+                foreach (var member in family)
                 {
-                    ProcessTree.Signal(descendant, ProcessNativeMethods.SignalTerminate);
+                    ProcessTree.Signal(member, ProcessNativeMethods.SignalTerminate);
                 }
 
-                // A second look catches children started between the first look and the signal.
-                foreach (var late in ProcessTree.FindDescendants(Id).Where(descendants.Add))
-                {
-                    ProcessTree.Signal(late, ProcessNativeMethods.SignalTerminate);
-                }
-
-                await WaitUntilGoneAsync(descendants, gracePeriod).ConfigureAwait(false);
+                await TerminateLateMembersUntilGoneAsync(family, gracePeriod).ConfigureAwait(false);
                 if (!HasExited)
                 {
-                    descendants.UnionWith(ProcessTree.FindDescendants(Id));
+                    family.UnionWith(FindFamily());
                     KillTree();
                 }
 
-                foreach (var descendant in descendants)
+                foreach (var member in family.Concat(FindFamily()))
                 {
-                    ProcessTree.Signal(descendant, ProcessNativeMethods.SignalKill);
+                    ProcessTree.Signal(member, ProcessNativeMethods.SignalKill);
                 }
             }
 
@@ -53,11 +48,28 @@ internal sealed partial class ChildProcess
         await DrainOutputAsync().ConfigureAwait(false);
     }
 
-    private async Task WaitUntilGoneAsync(IReadOnlyCollection<ProcessIdentity> descendants, TimeSpan gracePeriod)
+    private IReadOnlyList<ProcessIdentity> FindFamily() => ProcessTree.FindDescendants(Id, FamilyMarker);
+
+    // Waits until the process and every family member are gone, sending SIGTERM to members that appear meanwhile (a
+    // trap that starts a cleanup job, a child forked just as the signal arrived). A process can only join the family
+    // through a living member, so once all are gone a look that finds nobody new means nobody is left.
+    private async Task TerminateLateMembersUntilGoneAsync(HashSet<ProcessIdentity> family, TimeSpan gracePeriod)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < gracePeriod && (!HasExited || descendants.Any(ProcessTree.IsAlive)))
+        var clock = Stopwatch.StartNew();
+        while (true)
         {
+            var allGone = HasExited && !family.Any(ProcessTree.IsAlive);
+            var late = FindFamily().Where(family.Add).ToList();
+            foreach (var member in late)
+            {
+                ProcessTree.Signal(member, ProcessNativeMethods.SignalTerminate);
+            }
+
+            if ((allGone && late.Count == 0) || clock.Elapsed >= gracePeriod)
+            {
+                return;
+            }
+
             await Task.WhenAny(_exited, Task.Delay(PollInterval)).ConfigureAwait(false);
         }
     }

@@ -33,10 +33,11 @@ internal sealed partial class ChildProcess : IDisposable
     private bool _detached;
     private TimeSpan? _duration;
 
-    private ChildProcess(CommandSpec command, Process process, IBuildLog log, SecretMasker masker, string workingDirectory, Action<string>? onLine)
+    private ChildProcess(CommandSpec command, Process process, IBuildLog log, SecretMasker masker, string workingDirectory, string familyMarker, Action<string>? onLine)
     {
         Command = command;
         WorkingDirectory = workingDirectory;
+        FamilyMarker = familyMarker;
         _process = process;
         _log = log;
         _masker = masker;
@@ -58,6 +59,13 @@ internal sealed partial class ChildProcess : IDisposable
 
     /// <summary>The command as given.</summary>
     internal CommandSpec Command { get; }
+
+    /// <summary>
+    /// The name of an environment variable set only for this process, which its descendants inherit: it finds them
+    /// after they were re-parented (the technique of Jenkins' process tree killer). The name, not the value, is unique,
+    /// so nested runners do not overwrite each other's marker.
+    /// </summary>
+    internal string FamilyMarker { get; }
 
     /// <summary>The full path of the working directory.</summary>
     internal string WorkingDirectory { get; }
@@ -119,6 +127,8 @@ internal sealed partial class ChildProcess : IDisposable
             }
         }
 
+        var family = ProcessTree.NewFamilyMarker();
+        startInfo.Environment[family] = "1";
         var resolved = executable == command.FileName ? string.Empty : $" ({command.FileName} = {executable})";
         log.Debug($"Running {commandLine} in {workingDirectory}{masker.Apply(resolved)}");
         var process = new Process { StartInfo = startInfo };
@@ -134,7 +144,7 @@ internal sealed partial class ChildProcess : IDisposable
                 exception);
         }
 
-        return new ChildProcess(command, process, log, masker, workingDirectory, onLine);
+        return new ChildProcess(command, process, log, masker, workingDirectory, family, onLine);
     }
 
     /// <summary>Waits for the exit and for the output to be read, then returns the result.</summary>

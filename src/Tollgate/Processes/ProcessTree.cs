@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Tollgate;
 
@@ -15,8 +16,17 @@ internal static class ProcessTree
 {
     private const string ProcRoot = "/proc";
 
-    /// <summary>All live descendants of <paramref name="rootId"/> (children, grandchildren, ...), parents first.</summary>
-    internal static IReadOnlyList<ProcessIdentity> FindDescendants(int rootId)
+    private const string FamilyMarkerPrefix = "TOLLGATE_PROCESS_FAMILY_";
+
+    /// <summary>A fresh environment variable name that marks one started process and everything it starts.</summary>
+    internal static string NewFamilyMarker() => FamilyMarkerPrefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// All live descendants of <paramref name="rootId"/> (children, grandchildren, ...), plus, when
+    /// <paramref name="familyMarker"/> is given, every other live process whose environment carries that variable
+    /// (descendants re-parented after their parent exited).
+    /// </summary>
+    internal static IReadOnlyList<ProcessIdentity> FindDescendants(int rootId, string? familyMarker = null)
     {
         if (!OperatingSystem.IsLinux() || !Directory.Exists(ProcRoot))
         {
@@ -24,12 +34,19 @@ internal static class ProcessTree
         }
 
         var childrenByParent = new Dictionary<int, List<ProcessIdentity>>();
+        var marked = new List<ProcessIdentity>();
+        var marker = familyMarker is null ? null : Encoding.UTF8.GetBytes(familyMarker + "=");
         foreach (var directory in Directory.EnumerateDirectories(ProcRoot))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 || TryReadStat(id) is not { IsAlive: true } stat)
             {
                 continue;
+            }
+
+            if (marker is not null && id != rootId && HasVariable(id, marker))
+            {
+                marked.Add(new ProcessIdentity(id, stat.StartTime));
             }
 
             if (!childrenByParent.TryGetValue(stat.ParentId, out var children))
@@ -56,6 +73,7 @@ internal static class ProcessTree
             }
         }
 
+        descendants.AddRange(marked.Where(process => seen.Add(process.Id)));
         return descendants;
     }
 
@@ -70,6 +88,39 @@ internal static class ProcessTree
         {
             ProcessNativeMethods.TrySendSignal(process.Id, signal);
         }
+    }
+
+    // The environment a process was started with, as NUL-separated NAME=value entries.
+    private static bool HasVariable(int id, byte[] nameAndEquals)
+    {
+        byte[] environment;
+        try
+        {
+            environment = File.ReadAllBytes($"{ProcRoot}/{id.ToString(CultureInfo.InvariantCulture)}/environ");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        var span = environment.AsSpan();
+        while (span.Length > 0)
+        {
+            var end = span.IndexOf((byte)0);
+            var entry = end < 0 ? span : span[..end];
+            if (entry.StartsWith(nameAndEquals))
+            {
+                return true;
+            }
+
+            span = end < 0 ? [] : span[(end + 1)..];
+        }
+
+        return false;
     }
 
     private static ProcessStat? TryReadStat(int id)

@@ -63,6 +63,32 @@ public sealed class ProcessRunnerCancellationTests : IDisposable
     }
 
     [Fact]
+    public async Task I_can_cancel_a_command_whose_SIGTERM_trap_starts_a_new_child_and_exits()
+    {
+        var pids = _temp.File("pids");
+        // The child started by the trap is born after the first look at the tree and is orphaned at once when its
+        // parent exits; only the family marker in its environment still ties it to the command.
+        const string Script = """
+            trap 'sleep 300 & echo $! >> "$0"; exit 0' TERM
+            sleep 300 &
+            echo $! >> "$0"
+            wait
+            """;
+        using var cancellation = new CancellationTokenSource();
+        var run = _runner.RunAsync(new CommandSpec("bash").WithArguments("-c", Script, pids), cancellation.Token);
+        (await Eventually.HoldsAsync(() => ProcessProbe.ReadIds(pids).Count == 1)).Should().BeTrue();
+
+        await cancellation.CancelAsync();
+
+        var act = () => run;
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await Eventually.HoldsAsync(() => ProcessProbe.ReadIds(pids).Count == 2)).Should().BeTrue("the trap ran and started a child");
+        var all = ProcessProbe.ReadIds(pids);
+        (await Eventually.HoldsAsync(() => !all.Any(ProcessProbe.IsRunning))).Should().BeTrue(
+            "the child started by the trap is stopped too; still running: {0}", string.Join(", ", all.Where(ProcessProbe.IsRunning)));
+    }
+
+    [Fact]
     public async Task I_see_a_process_that_traps_SIGTERM_clean_up_when_I_cancel()
     {
         var marker = _temp.File("cleaned-up");
