@@ -52,7 +52,8 @@ public static class ParameterDiscovery
         {
             foreach (var @interface in type.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal))
             {
-                var map = type.GetInterfaceMap(@interface);
+                // The map is only built for interfaces that declare parameters: framework interfaces need none.
+                InterfaceMapping? map = null;
                 foreach (var property in @interface.GetProperties(InstanceMembers).OrderBy(p => p.MetadataToken))
                 {
                     var attribute = property.GetCustomAttribute<ParameterAttribute>(inherit: true);
@@ -61,7 +62,8 @@ public static class ParameterDiscovery
                         continue;
                     }
 
-                    if (IsImplementedByClassParameter(property, map, byName))
+                    map ??= type.GetInterfaceMap(@interface);
+                    if (IsImplementedByClassParameter(property, map.Value, byName))
                     {
                         continue;
                     }

@@ -47,6 +47,14 @@ public class ParameterDiscoveryTests
     }
 
     [Fact]
+    public void Parameters_of_inherited_component_interfaces_are_found_once()
+    {
+        var names = ParameterDiscovery.Find(new DerivedComponentBuild()).Select(d => d.Name);
+
+        names.Should().BeEquivalentTo("CoverageThreshold", "JudgeModel", "EvalSuite");
+    }
+
+    [Fact]
     public void Readonly_and_private_fields_are_parameters()
     {
         var descriptor = ParameterDiscovery.Find(new SampleBuild()).Single(d => d.Name == "imageTag");
@@ -108,6 +116,16 @@ public class ParameterDiscoveryTests
 
         target.Should().Throw<TollgateException>().WithMessage("Parameter 'Target' (TargetNamedBuild.Target) would be shadowed by the engine's own option --target.*");
         maxParallel.Should().Throw<TollgateException>().WithMessage("*'MaxParallel'*--max-parallel*");
+    }
+
+    private interface IDerivedComponent : ICoverageComponent
+    {
+        [Parameter("Suite of the evaluation.")]
+        string? EvalSuite => TryGetValue<string>();
+    }
+
+    private sealed class DerivedComponentBuild : ResolvingBuild, IDerivedComponent
+    {
     }
 
     private sealed class TargetNamedBuild
