@@ -58,10 +58,35 @@ public static partial class SuiteLoader
             var message = e.InnerException?.Message ?? e.Message;
             throw new SuiteException(new SourceLocation(reader.File, (int)e.Start.Line, (int)e.Start.Column), "yaml", $"malformed YAML: {message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections; locate the last good event.
+            var (line, column) = LastGoodPosition(text);
+            throw new SuiteException(new SourceLocation(reader.File, line, column), "yaml", "malformed YAML: an unterminated [ or { (a flow collection) starts here or just after");
+        }
 
         return stream.Documents.Count == 0
             ? throw new SuiteException(new SourceLocation(reader.File, 1, 1), "yaml", "the file is empty")
             : stream.Documents[0].RootNode;
+    }
+
+    private static (int Line, int Column) LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var position = (Line: 1, Column: 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                position = ((int)parser.Current!.Start.Line, (int)parser.Current.Start.Column);
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The position of the last event parsed is the answer.
+        }
+
+        return position;
     }
 
     private static List<GateSpec> ReadGates(YamlReader reader, YamlNode? node)
