@@ -61,6 +61,12 @@ public static partial class BuildRunner
             WriteFatal(host, settings.Output, exception.Message);
             return 1;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in the engine or in a build extension: show everything, it is needed to fix it.
+            WriteFatal(host, settings.Output, $"Unexpected error: {exception}");
+            return 1;
+        }
     }
 
     private static void WriteFatal(IBuildHost? host, TextWriter output, string message)

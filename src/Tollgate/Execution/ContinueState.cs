@@ -45,7 +45,11 @@ public sealed class ContinueState(AbsolutePath path)
         ArgumentNullException.ThrowIfNull(report);
         if (report.Succeeded)
         {
-            File.Delete(path);
+            if (path.FileExists())
+            {
+                File.Delete(path);
+            }
+
             return;
         }
 
