@@ -145,9 +145,20 @@ public sealed partial class GitHubActionsHost : IBuildHost
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var masked = diagnostic with { Message = _masker.Apply(diagnostic.Message) };
+
+        var command = _masker.Apply(GitHubCommands.Annotation(masked));
         lock (_gate)
         {
-            _output.WriteLine(GitHubCommands.Annotation(masked));
+            // Into the reporting target's buffer when it is buffered, so the annotation sits in that target's group;
+            // never prefixed, which would stop GitHub from reading it as a command.
+            if (CurrentTarget() is { } target && _buffers.TryGetValue(target, out var buffer))
+            {
+                buffer.Add(command);
+            }
+            else
+            {
+                _output.WriteLine(command);
+            }
         }
     }
 

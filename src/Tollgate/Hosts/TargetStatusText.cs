@@ -42,11 +42,11 @@ public static class TargetStatusText
         };
     }
 
-    /// <summary>The duration cell of the summary: a dash for targets that did not run.</summary>
+    /// <summary>The duration cell of the summary: a dash for targets that did not run anything (skipped, up to date, collective).</summary>
     public static string DurationCell(TargetResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Status is TargetStatus.Skipped or TargetStatus.NotRun && result.Duration == TimeSpan.Zero
+        return result.Duration == TimeSpan.Zero && result.Status is not (TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted)
             ? "–"
             : DurationText.Format(result.Duration);
     }

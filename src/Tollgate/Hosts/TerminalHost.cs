@@ -98,7 +98,7 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
     public void ReportDiagnostic(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        WriteRaw(Ansi.Paint(_masker.Apply(diagnostic.ToString()), Ansi.ForLevel(diagnostic.Severity), Colors));
+        WriteLine(diagnostic.Severity, CurrentTarget(), diagnostic.ToString());
     }
 
     /// <inheritdoc/>

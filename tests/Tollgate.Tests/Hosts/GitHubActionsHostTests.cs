@@ -175,7 +175,7 @@ public sealed class GitHubActionsHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Progress_of_a_stage_lands_in_the_group_of_the_target_whose_flow_started_it()
+    public async Task Progress_and_diagnostics_of_a_stage_land_in_the_group_of_the_target_whose_flow_reported_them()
     {
         var host = new GitHubActionsHost(_output, null);
         var bothStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -195,6 +195,8 @@ public sealed class GitHubActionsHostTests : IDisposable
             {
                 progress.Increment(2);
             }
+
+            host.ReportDiagnostic(new Diagnostic(LogLevel.Warning, name + " finding", name + ".cs", 1));
         }
 
         await Task.WhenAll(RunTarget("Lint"), RunTarget("Eval"));
@@ -202,8 +204,8 @@ public sealed class GitHubActionsHostTests : IDisposable
         host.TargetFinished(new TargetResult("Eval", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
 
         var text = string.Join("\n", Lines);
-        text.Should().Contain("::group::Lint\nLint work: 2/2\n✔ Lint 1.0s\n::endgroup::");
-        text.Should().Contain("::group::Eval\nEval work: 2/2\n✔ Eval 1.0s\n::endgroup::");
+        text.Should().Contain("::group::Lint\nLint work: 2/2\n::warning file=Lint.cs,line=1::Lint finding\n✔ Lint 1.0s\n::endgroup::");
+        text.Should().Contain("::group::Eval\nEval work: 2/2\n::warning file=Eval.cs,line=1::Eval finding\n✔ Eval 1.0s\n::endgroup::");
     }
 
     [Fact]

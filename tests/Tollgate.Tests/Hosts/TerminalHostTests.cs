@@ -31,7 +31,7 @@ public sealed class TerminalHostTests : IDisposable
             "Compile │ dotnet build",
             "Compile │ error CS1002",
             "engine line",
-            "src/A.cs:3:7: error CS1002: ; expected",
+            "Compile │ src/A.cs:3:7: error CS1002: ; expected",
             "✘ Compile failed: exit code 1");
         Text.Should().NotContain(Escape.ToString());
     }
