@@ -20,7 +20,7 @@ internal static class DeterministicChecks
                 var found = output.Contains(value!, comparison);
                 return CheckOutcome.Of(found, found ? 1 : 0, found ? $"contains '{value}'" : $"does not contain '{value}'");
             case "contains-any" or "icontains-any" or "contains-all" or "icontains-all":
-                return Keywords(spec, output, values);
+                return Keywords(spec, output, values.Count > 0 ? values : context.Case.ExpectedKeywords);
             case "starts-with":
                 var starts = output.StartsWith(value!, StringComparison.Ordinal);
                 return CheckOutcome.Of(starts, starts ? 1 : 0, starts ? $"starts with '{value}'" : $"does not start with '{value}'");
