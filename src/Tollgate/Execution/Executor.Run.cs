@@ -20,9 +20,10 @@ public sealed partial class Executor
             _indexByName = plan.Targets.Select((t, i) => (t.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
             Successors = [.. plan.Targets.Select(_ => new List<int>())];
             Waiting = new int[plan.Targets.Length];
+            var predecessors = plan.PredecessorsByTarget();
             for (var i = 0; i < plan.Targets.Length; i++)
             {
-                foreach (var predecessor in plan.Predecessors(plan.Targets[i]))
+                foreach (var predecessor in predecessors[plan.Targets[i].Name])
                 {
                     Successors[_indexByName[predecessor]].Add(i);
                     Waiting[i]++;

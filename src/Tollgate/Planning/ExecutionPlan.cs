@@ -21,8 +21,23 @@ public sealed record ExecutionPlan(TargetGraph Graph, ImmutableArray<PlannedTarg
     public IEnumerable<string> Predecessors(PlannedTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var inPlan = Targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var triggeredBy = Targets.Where(t => t.Spec.Triggers.Contains(target.Name)).Select(t => t.Name);
-        return target.Spec.DependsOn.Concat(target.Spec.After).Concat(triggeredBy).Where(inPlan.Contains).Distinct(StringComparer.Ordinal);
+        return PredecessorsByTarget()[target.Name];
+    }
+
+    /// <summary>
+    /// Every planned target's predecessors (see <see cref="Predecessors"/>) computed in one pass, for callers that need
+    /// them all: asking target by target would scan the plan for triggers each time.
+    /// </summary>
+    public ILookup<string, string> PredecessorsByTarget()
+    {
+        var names = Targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var pairs = new List<(string Target, string Predecessor)>();
+        foreach (var planned in Targets)
+        {
+            pairs.AddRange(planned.Spec.DependsOn.Concat(planned.Spec.After).Where(names.Contains).Select(p => (planned.Name, p)));
+            pairs.AddRange(planned.Spec.Triggers.Where(names.Contains).Select(triggered => (triggered, planned.Name)));
+        }
+
+        return pairs.Distinct().ToLookup(p => p.Target, p => p.Predecessor, StringComparer.Ordinal);
     }
 }

@@ -47,7 +47,7 @@ public static class Planner
             pending = [];
             foreach (var source in included.Where(t => !skipped.ContainsKey(t.Name)))
             {
-                foreach (var name in source.Triggers.Where(n => !includedSet.Contains(n) && !pending.Any(p => p.Name == n)))
+                foreach (var name in source.Triggers.Where(n => !includedSet.Contains(n) && !pending.Exists(p => p.Name == n)))
                 {
                     triggeredBy[name] = source.Name;
                     pending.Add(graph.Get(name));
@@ -246,10 +246,13 @@ public static class Planner
 
         var waitingOn = included.ToDictionary(t => t.Name, _ => 0, StringComparer.Ordinal);
         var successors = included.ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.Ordinal);
+        var triggerSources = included
+            .SelectMany(s => s.Triggers.Where(inPlan.Contains).Select(t => (Triggered: t, Source: s.Name)))
+            .ToLookup(p => p.Triggered, p => p.Source, StringComparer.Ordinal);
         foreach (var target in included)
         {
             var predecessors = target.DependsOn.Concat(target.After).Where(inPlan.Contains)
-                .Concat(included.Where(s => s.Triggers.Contains(target.Name)).Select(s => s.Name))
+                .Concat(triggerSources[target.Name])
                 .Distinct(StringComparer.Ordinal);
             foreach (var predecessor in predecessors)
             {
