@@ -26,7 +26,7 @@ public sealed partial class TerminalHost
             return new PlainProgress(_masker.Apply(title), total, line => WriteLine(LogLevel.Information, target, line));
         }
 
-        var progress = new LiveProgress(this, _masker.Apply(title), Math.Max(total, 0));
+        var progress = new LiveProgress(this, _masker.Apply(title), Math.Max(total, 0), CurrentTarget());
         lock (_gate)
         {
             _progress.Add(progress);
@@ -119,18 +119,19 @@ public sealed partial class TerminalHost
         return string.Join("  |  ", parts);
     }
 
-    private void RemoveProgress(LiveProgress progress, string finalLine)
+    private void RemoveProgress(LiveProgress progress, string? target, string finalLine)
     {
         lock (_gate)
         {
             _progress.Remove(progress);
-            WriteLineLocked(finalLine);
         }
+
+        WriteLine(LogLevel.Information, target, finalLine); // the status line is redrawn without it
     }
 
     private readonly record struct RunningTarget(string Name, long Started);
 
-    private sealed class LiveProgress(TerminalHost host, string title, int total) : IBuildProgress
+    private sealed class LiveProgress(TerminalHost host, string title, int total, string? target) : IBuildProgress
     {
         private int _done;
         private string? _status;
@@ -169,7 +170,7 @@ public sealed partial class TerminalHost
                 line = string.IsNullOrWhiteSpace(_status) ? line : $"{line} {_status}";
             }
 
-            host.RemoveProgress(this, line);
+            host.RemoveProgress(this, target, line);
         }
     }
 }

@@ -104,6 +104,7 @@ public sealed class TerminalHostTests : IDisposable
     {
         using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 100));
 
+        host.TargetStarted("LlmEval");
         using (var progress = host.StartProgress("Evaluating", 10))
         {
             progress.Increment(4, "pass rate 92 %");
@@ -111,8 +112,8 @@ public sealed class TerminalHostTests : IDisposable
         }
 
         var text = _output.ToString();
-        text.Should().Contain("Evaluating 4/10 ▓▓▓▓░░░░░░ pass rate 92 %");
-        text.Should().EndWith("Evaluating: 4/10 pass rate 92 %" + Environment.NewLine);
+        text.Should().Contain("\r\u001b[2Kredraw\nEvaluating 4/10 ▓▓▓▓░░░░░░ pass rate 92 %");
+        text.Should().EndWith("\r\u001b[2KLlmEval │ Evaluating: 4/10 pass rate 92 %" + Environment.NewLine, "the bar leaves a final line of its target and the status line is gone");
     }
 
     [Fact]
