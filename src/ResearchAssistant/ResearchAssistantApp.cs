@@ -18,7 +18,11 @@ public static partial class ResearchAssistantApp
 {
     /// <param name="args">Command-line arguments (--urls, --LLM_MODEL=...).</param>
     /// <param name="overrides">Configuration values that take precedence over every other source (used by tests).</param>
-    public static WebApplication Create(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="configureLogging">Adds logging providers before the app is built (tests capture the log).</param>
+    public static WebApplication Create(
+        string[] args,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<ILoggingBuilder>? configureLogging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -29,6 +33,8 @@ public static partial class ResearchAssistantApp
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
+
+        configureLogging?.Invoke(builder.Logging);
 
         var settings = AssistantSettings.FromConfiguration(builder.Configuration, AppContext.BaseDirectory, AssemblyVersion());
         var documents = DocumentStore.Load(settings.DocumentsDirectory);

@@ -78,6 +78,22 @@ public sealed class LlmModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_api_key_never_appears_in_the_log_even_when_the_model_call_fails()
+    {
+        using var log = new CapturingLoggerProvider();
+        await using (var app = await RunningApp.StartAsync(Settings("v1"), log))
+        {
+            (await app.Client.PostAsJsonAsync("/query", new { question = "How do I reset my password?" })).Dispose();
+            _llm.FailWithStatus = 401;
+            (await app.Client.PostAsJsonAsync("/query", new { question = "How do I reset my password?" })).Dispose();
+        }
+
+        log.Messages.Should().Contain(m => m.Contains("model gpt-4o-mini (LLM host 127.0.0.1)", StringComparison.Ordinal))
+            .And.Contain(m => m.Contains("Language model call failed: status 401", StringComparison.Ordinal));
+        log.Messages.Should().NotContain(m => m.Contains("sk-test-secret-123", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_failing_model_gives_502_problem_details_and_counts_an_error()
     {
         _llm.FailWithStatus = 400;

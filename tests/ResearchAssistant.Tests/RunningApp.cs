@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ResearchAssistant.Tests;
 
@@ -20,7 +21,7 @@ public sealed class RunningApp : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Offline unless the settings name an LLM; the process environment cannot switch it on by accident.</summary>
-    public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logSink = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -29,14 +30,20 @@ public sealed class RunningApp : IAsyncDisposable
             ["LLM_MODEL"] = string.Empty,
             ["PROMPT_VERSION"] = string.Empty,
             ["TOP_K"] = string.Empty,
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = logSink is null ? "Warning" : "Trace",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
         }
 
-        var app = ResearchAssistantApp.Create([], overrides);
+        var app = ResearchAssistantApp.Create([], overrides, logging =>
+        {
+            if (logSink is not null)
+            {
+                logging.AddProvider(logSink);
+            }
+        });
         app.Urls.Clear();
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync();
