@@ -5,7 +5,7 @@ namespace Tollgate.Components.Testing;
 /// <summary>What the UnitTest stage did: the runs, the coverage and the gate.</summary>
 /// <param name="Selection">Which projects ran and why.</param>
 /// <param name="Runs">One entry per <c>dotnet test</c> run.</param>
-/// <param name="Coverage">Line coverage per project over the full runs.</param>
+/// <param name="Coverage">Line coverage per project over the full runs (with a partial selection: the affected projects only).</param>
 /// <param name="CoverageThreshold">The gate in percent (0: off).</param>
 public sealed record TestRunResult(TestSelection Selection, IReadOnlyList<TestProjectRun> Runs, CoverageSummary Coverage, double CoverageThreshold)
 {

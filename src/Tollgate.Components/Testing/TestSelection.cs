@@ -13,6 +13,16 @@ public sealed record TestSelection(IReadOnlyList<string> Full, IReadOnlyList<str
     private static readonly string[] BuildWideFiles =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.config"];
 
+    /// <summary>
+    /// With a partial selection: the projects (relative paths) affected by the changes. Coverage is gated only for
+    /// them, because projects that no full run exercises completely would show partial coverage. Null: all projects.
+    /// </summary>
+    public IReadOnlySet<string>? AffectedProjects { get; init; }
+
+    /// <summary>Whether a coverage row (an assembly name) is gated: all are without a partial selection.</summary>
+    public bool IsCoverageGated(string assemblyName) =>
+        AffectedProjects is null || AffectedProjects.Any(p => string.Equals(Path.GetFileNameWithoutExtension(p), assemblyName, StringComparison.Ordinal));
+
     /// <summary>Everything runs fully.</summary>
     public static TestSelection All(IReadOnlyList<string> testProjects, string reason) => new(testProjects, [], reason);
 
@@ -44,6 +54,6 @@ public sealed record TestSelection(IReadOnlyList<string> Full, IReadOnlyList<str
         var full = testProjects.Where(affected.Contains).ToList();
         var smoke = testProjects.Where(p => !affected.Contains(p)).ToList();
         var reason = $"{changedFiles.Count} changed file(s) touch {changedProjects.Count} project(s); {full.Count} test project(s) affected, {smoke.Count} run smoke tests only";
-        return new TestSelection(full, smoke, reason);
+        return new TestSelection(full, smoke, reason) { AffectedProjects = affected };
     }
 }

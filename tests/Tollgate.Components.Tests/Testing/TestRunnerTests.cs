@@ -13,7 +13,7 @@ public sealed class TestRunnerTests : IDisposable
     [Fact]
     public async Task A_real_run_writes_trx_junit_and_cobertura_lists_failures_and_gates_coverage_and_smoke_runs_only_smoke_tests()
     {
-        WriteScratchSolution();
+        ScratchSolution.Write(_directory);
         var git = new GitRepository(_directory);
         await git.InitAsync();
         var runner = new TestRunner(Processes.Create());
@@ -42,39 +42,5 @@ public sealed class TestRunnerTests : IDisposable
         smokeRun.Report!.Results.Select(r => r.Name).Should().Equal("Lib.Tests.CalcTests.Adds");
         smokeRun.CoveragePath.Should().BeNull();
         smoke.Succeeded.Should().BeTrue();
-    }
-
-    private void WriteScratchSolution()
-    {
-        // Own props files so the repository's central package management and analyzers do not apply.
-        _directory.Write("Directory.Build.props", "<Project />");
-        _directory.Write("Directory.Packages.props", "<Project />");
-        _directory.Write(".gitignore", "bin/\nobj/\n.nuke/\nartifacts/\n");
-        _directory.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
-        _directory.Write("src/Lib/Calc.cs", "namespace Lib;\npublic static class Calc\n{\n    public static int Add(int a, int b) => a + b;\n    public static int Sub(int a, int b)\n    {\n        return a - b;\n    }\n}\n");
-        _directory.Write("tests/Lib.Tests/Lib.Tests.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework><IsTestProject>true</IsTestProject></PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-                <PackageReference Include="xunit" Version="2.9.3" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
-                <PackageReference Include="coverlet.collector" Version="6.0.4" />
-                <ProjectReference Include="../../src/Lib/Lib.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        _directory.Write("tests/Lib.Tests/CalcTests.cs", """
-            using Xunit;
-            namespace Lib.Tests;
-            public class CalcTests
-            {
-                [Fact, Trait("Category", "Smoke")]
-                public void Adds() => Assert.Equal(3, Calc.Add(1, 2));
-
-                [Fact]
-                public void Fails() => Assert.Equal(5, Calc.Add(1, 2));
-            }
-            """);
     }
 }

@@ -42,6 +42,7 @@ public sealed class TestSelectionTests : IDisposable
 
         committed.Full.Should().Equal("tests/Api.Tests/Api.Tests.csproj");
         committed.SmokeOnly.Should().Equal("tests/Core.Tests/Core.Tests.csproj", "tests/Other.Tests/Other.Tests.csproj");
+        (committed.IsCoverageGated("Api"), committed.IsCoverageGated("Core"), committed.IsCoverageGated("Other")).Should().Be((true, false, false));
         committed.Reason.Should().StartWith($"Changes since {baseCommit}: 1 changed file(s) touch 1 project(s)");
 
         // An untracked file in Core (not yet committed) affects Core's tests and, through Api, Api's tests.
@@ -84,6 +85,7 @@ public sealed class TestSelectionTests : IDisposable
 
         all.Full.Should().HaveCount(3);
         all.SmokeOnly.Should().BeEmpty();
+        all.IsCoverageGated("Anything").Should().BeTrue();
         await unknown.Should().ThrowAsync<TollgateException>().WithMessage("*'origin/nope'*fetch-depth: 0*");
     }
 
