@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Tollgate.Tests.Processes;
+
+namespace Tollgate.Tests.Cli;
+
+public sealed class CtrlCTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("tollgate-ctrlc-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Ctrl_C_stops_a_real_build_kills_its_child_process_tree_and_still_runs_assured_targets()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
+        var marker = Path.Combine(_root, "m");
+        var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+        foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var build = Process.Start(start)!;
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        build.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        build.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
+        build.BeginOutputReadLine();
+        build.BeginErrorReadLine();
+
+        (await Eventually.HoldsAsync(() => output.Any(l => l.Contains("started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
+            .Should().BeTrue("the Work target starts its processes; output so far: " + string.Join('\n', output));
+        var pids = ProcessProbe.ReadIds(marker + ".pids");
+        pids.Should().HaveCount(3);
+
+        using (var kill = Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await build.WaitForExitAsync(deadline.Token);
+        var text = string.Join('\n', output);
+
+        build.ExitCode.Should().Be(1, text);
+        text.Should().Contain("Build failed").And.Contain("Aborted");
+        File.Exists(marker + ".cleanup").Should().BeTrue("Cleanup is assured after failure or cancellation");
+        (await Eventually.HoldsAsync(() => pids.All(pid => !ProcessProbe.IsRunning(pid)))).Should().BeTrue("every process of the tree is stopped");
+    }
+}
