@@ -23,6 +23,21 @@ public sealed class GeneratorRulesTests
     }
 
     [Fact]
+    public void A_target_without_actions_gets_no_job_and_its_dependents_wait_for_its_dependencies()
+    {
+        var graph = Graph(
+            Target("Compile"),
+            Target("Lint"),
+            new TargetSpec { Name = "Checks", DependsOn = ["Compile", "Lint"] },
+            Target("Pack", "Checks"));
+
+        var jobs = Jobs(new GitHubWorkflow("ci", "Pack").OnPushToBranches("main"), graph);
+
+        jobs.Keys.Should().Equal("Compile", "Lint", "Pack");
+        Needs(jobs["Pack"]).Should().Equal("Compile", "Lint");
+    }
+
+    [Fact]
     public void Ordering_only_edges_become_needs_only_when_both_jobs_exist()
     {
         var graph = Graph(Target("Lint"), Target("Clean"), Target("Test") with { After = ["Lint", "Clean"] });
@@ -99,6 +114,10 @@ public sealed class GeneratorRulesTests
             () => Generate(
                 Graph(Target("Deploy").Annotated(new JobCondition("github.ref == 'refs/heads/main'")), Target("Smoke", "Deploy").Annotated(new SharedJob("Deploy"), new JobCondition("success()"))),
                 new GitHubWorkflow("ci", "Smoke").OnPushToBranches("main"))
+        },
+        {
+            "Workflow 'ci' invokes only targets without actions (Default), so it would have no jobs.",
+            () => Generate(Graph(new TargetSpec { Name = "Default" }), new GitHubWorkflow("ci", "Default").OnPullRequest())
         },
         {
             "Target 'build-it': CI runs targets by name in a shell; use letters, digits and '_'.",

@@ -20,6 +20,7 @@ internal static class JobPlanner
         var declarationIndex = graph.Targets.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var inPlan = Closure(graph, workflow.InvokedTargets.Select(name => graph.Get(name).Name));
         var edges = TargetEdges(graph, workflow, inPlan);
+        RemoveCollectiveTargets(graph, workflow, inPlan, edges);
 
         var jobOf = inPlan.ToDictionary(name => name, name => JobKey(graph, name, inPlan), StringComparer.Ordinal);
         var members = jobOf.GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal)
@@ -106,6 +107,37 @@ internal static class JobPlanner
         }
 
         return edges;
+    }
+
+    // A target without actions (an aggregate such as "Default") would be a job that sets up .NET to do nothing: it gets
+    // no job, and what waited for it waits for its predecessors instead. One with job settings or artifacts keeps its job.
+    private static void RemoveCollectiveTargets(TargetGraph graph, GitHubWorkflow workflow, HashSet<string> inPlan, Dictionary<string, HashSet<string>> edges)
+    {
+        var hosts = inPlan.Select(t => graph.Get(t).GetAnnotation<SharedJob>()?.HostTarget).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var collective = inPlan
+            .Select(graph.Get)
+            .Where(t => t.IsCollective && t.Annotations.IsEmpty && t.Produces.IsEmpty && t.Consumes.IsEmpty && !hosts.Contains(t.Name))
+            .Select(t => t.Name)
+            .ToList();
+        foreach (var name in collective)
+        {
+            foreach (var waiting in edges.Values)
+            {
+                if (waiting.Remove(name))
+                {
+                    waiting.UnionWith(edges[name]);
+                }
+            }
+
+            edges.Remove(name);
+            inPlan.Remove(name);
+        }
+
+        if (inPlan.Count == 0)
+        {
+            throw new TollgateException(
+                $"Workflow '{workflow.Name}' invokes only targets without actions ({string.Join(", ", collective)}), so it would have no jobs. Invoke targets that execute something.");
+        }
     }
 
     // Follows SharesJobWith to the target whose job this one joins; a host outside the plan still groups its members.
