@@ -23,6 +23,10 @@ public sealed partial class PlanWriterTests
         ExternalReference().IsMatch(html).Should().BeFalse("the page must render offline: no src/href to another host");
         html.Should().NotContain("<script").And.NotContain("<link").And.NotContain("@import");
         html.Should().NotContain("http://").And.NotContain("https://");
+
+        var svg = html[html.IndexOf("<svg", StringComparison.Ordinal)..(html.IndexOf("</svg>", StringComparison.Ordinal) + "</svg>".Length)];
+        var parse = () => System.Xml.Linq.XDocument.Parse(svg);
+        parse.Should().NotThrow("the inline SVG is well-formed, with every text escaped");
     }
 
     [Fact]
@@ -79,6 +83,19 @@ public sealed partial class PlanWriterTests
         var crossedRow = layout.Nodes.Where(n => n.Y == lane.Y).ToList();
         crossedRow.Should().NotBeEmpty();
         crossedRow.Should().OnlyContain(n => lane.X < n.X || lane.X > n.X + layout.NodeWidth);
+    }
+
+    [Fact]
+    public void An_empty_plan_is_written_without_a_graph_error()
+    {
+        var plan = new ExecutionPlan(new TargetGraph([]), [], []);
+        using var text = new StringWriter();
+
+        PlanTextWriter.Write(plan, text);
+        var html = WriteHtml(plan);
+
+        text.ToString().Should().StartWith("Execution plan: 0 targets, 0 skipped (invoked: none)");
+        html.Should().Contain("<svg").And.Contain("0 targets").And.NotContain("class=\"node");
     }
 
     [Fact]
