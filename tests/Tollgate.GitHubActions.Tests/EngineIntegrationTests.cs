@@ -67,11 +67,33 @@ public sealed class EngineIntegrationTests : IDisposable
         output.Should().Contain($"Regenerated {Workflow} (out of date)");
     }
 
+    [Fact]
+    public async Task The_environment_variables_a_workflow_sets_reach_the_build_parameters_they_name()
+    {
+        await RunAsync(["GenerateWorkflows"]);
+        var deploy = _root.Read(".github/workflows/deploy.yml");
+        deploy.Should().Contain("\n  TARGET_BRANCH: ${{ inputs.branch }}\n").And.Contain("\n      MODEL_API_KEY: ${{ secrets.MODEL_API_KEY }}\n");
+
+        // What GitHub would put in those variables for a run dispatched with a hostile branch name.
+        var (exitCode, output) = await RunAsync(
+            ["Deploy"],
+            ci: true,
+            new Dictionary<string, string> { ["TARGET_BRANCH"] = InjectionTests.HostileBranch, ["MODEL_API_KEY"] = "model-key" });
+
+        exitCode.Should().Be(0, output);
+        _root.Read("received.txt").Should().Be(InjectionTests.HostileBranch + "\nmodel-key");
+    }
+
     public void Dispose() => _root.Dispose();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string[] args, bool ci = false)
+    private async Task<(int ExitCode, string Output)> RunAsync(string[] args, bool ci = false, Dictionary<string, string>? variables = null)
     {
         var environment = new Dictionary<string, string?> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") };
+        foreach (var (name, value) in variables ?? [])
+        {
+            environment[name] = value;
+        }
+
         if (ci)
         {
             environment["CI"] = "true";
