@@ -23,8 +23,10 @@ public static class BuildHosts
     /// <param name="environment">The environment variables.</param>
     /// <param name="output">Where the host writes.</param>
     /// <param name="isOutputRedirected">Whether <paramref name="output"/> is a file or pipe rather than a terminal.</param>
+    /// <param name="verbosity">The build's verbosity; at <see cref="Verbosity.Quiet"/> the terminal leaves out target start lines.</param>
     /// <exception cref="TollgateException">The host name is not one of <see cref="Names"/>.</exception>
-    public static IBuildHost Create(string? hostOption, IReadOnlyDictionary<string, string?> environment, TextWriter output, bool isOutputRedirected)
+    public static IBuildHost Create(
+        string? hostOption, IReadOnlyDictionary<string, string?> environment, TextWriter output, bool isOutputRedirected, Verbosity verbosity = Verbosity.Normal)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(output);
@@ -32,7 +34,7 @@ public static class BuildHosts
         return name switch
         {
             GitHubActions => new GitHubActionsHost(output, Get(environment, "GITHUB_STEP_SUMMARY")),
-            _ => new TerminalHost(output, TerminalOptionsFor(environment, isOutputRedirected)),
+            _ => new TerminalHost(output, TerminalOptionsFor(environment, isOutputRedirected) with { Verbosity = verbosity }),
         };
     }
 

@@ -78,7 +78,15 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
         lock (_gate)
         {
             _running.Add(new RunningTarget(target, _time.GetTimestamp()));
-            WriteLineLocked(Ansi.Paint("▶ " + target, Ansi.Bold, Colors));
+            if (Options.Verbosity > Verbosity.Quiet)
+            {
+                WriteLineLocked(Ansi.Paint("▶ " + target, Ansi.Bold, Colors));
+            }
+            else
+            {
+                EraseStatusLocked();
+                DrawStatusLocked();
+            }
         }
     }
 
@@ -89,8 +97,16 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
         lock (_gate)
         {
             _running.RemoveAll(r => string.Equals(r.Name, result.Name, StringComparison.Ordinal));
-            var line = _masker.Apply(TargetStatusText.FinishedLine(result));
-            WriteLineLocked(Ansi.Paint(line, Ansi.ForStatus(result.Status), Colors));
+            if (Options.Verbosity > Verbosity.Quiet || result.Status is TargetStatus.Failed or TargetStatus.Aborted)
+            {
+                var line = _masker.Apply(TargetStatusText.FinishedLine(result));
+                WriteLineLocked(Ansi.Paint(line, Ansi.ForStatus(result.Status), Colors));
+            }
+            else
+            {
+                EraseStatusLocked();
+                DrawStatusLocked();
+            }
         }
     }
 

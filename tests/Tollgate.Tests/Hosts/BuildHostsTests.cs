@@ -36,6 +36,14 @@ public sealed class BuildHostsTests
     }
 
     [Fact]
+    public void The_verbosity_reaches_the_terminal_host()
+    {
+        var host = BuildHosts.Create(null, NoVariables, TextWriter.Null, isOutputRedirected: true, Verbosity.Quiet);
+
+        host.Should().BeOfType<TerminalHost>().Which.Options.Verbosity.Should().Be(Verbosity.Quiet);
+    }
+
+    [Fact]
     public void An_unknown_host_name_lists_the_valid_ones_and_the_nearest()
     {
         var create = () => BuildHosts.Create("github-action", NoVariables, TextWriter.Null, isOutputRedirected: true);

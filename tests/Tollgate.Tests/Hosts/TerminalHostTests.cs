@@ -135,6 +135,19 @@ public sealed class TerminalHostTests : IDisposable
     }
 
     [Fact]
+    public void A_quiet_terminal_shows_only_failed_targets_and_the_summary()
+    {
+        using var host = new TerminalHost(_output, TerminalOptions.Plain with { Verbosity = Verbosity.Quiet });
+
+        host.TargetStarted("Compile");
+        host.TargetFinished(new TargetResult("Compile", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
+        host.TargetStarted("Lint");
+        host.TargetFinished(new TargetResult("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 files need formatting"));
+
+        Lines.Should().Equal("✘ Lint failed: 3 files need formatting");
+    }
+
+    [Fact]
     public void Status_lines_are_cut_to_the_terminal_width_so_they_can_be_erased()
     {
         using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 40));
