@@ -18,6 +18,21 @@ public sealed class ActionlintTests
     }
 
     [ActionlintFact]
+    public async Task The_repository_pipeline_is_expressible_and_its_workflows_pass_actionlint()
+    {
+        var generated = WorkflowFiles.GenerateAll(RepositoryPipeline.Graph(), SampleParameters.Descriptors, RepositoryPipeline.Workflows());
+
+        var (exitCode, output) = await Actionlint.LintAsync(generated.ToDictionary(p => Path.GetFileName(p.Key), p => p.Value));
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("actionlint: 5 file(s), 0 finding(s)");
+        generated[".github/workflows/pull-request.yml"].Should().NotContain("DeployStaging").And.Contain("cancel-in-progress: ${{ github.event_name == 'pull_request' }}");
+        generated[".github/workflows/main.yml"].Should().Contain("    environment:\n      name: staging\n").And.Contain("cancel-in-progress: false");
+        generated[".github/workflows/release.yml"].Should().Contain("    environment:\n      name: production\n");
+        generated[".github/workflows/nightly-eval.yml"].Should().Contain("  LLM_EVAL_SUITE: full\n");
+    }
+
+    [ActionlintFact]
     public async Task Actionlint_reports_an_unknown_job_and_an_untrusted_input_inside_a_script()
     {
         // Shows the linter is really running: the same checks would catch a generator that interpolated inputs into run:.

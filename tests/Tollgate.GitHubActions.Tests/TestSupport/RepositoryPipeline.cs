@@ -1,0 +1,38 @@
+using static Tollgate.GitHubActions.Tests.TestSupport.Specs;
+
+namespace Tollgate.GitHubActions.Tests.TestSupport;
+
+/// <summary>
+/// The pipeline the repository's own build declares: Lint, UnitTest and LlmEval on pull requests; Build, Scan and
+/// DeployStaging on pushes to main too; BlueGreenProd on v* tags; the full LlmEval nightly; Scan weekly.
+/// </summary>
+internal static class RepositoryPipeline
+{
+    public static TargetGraph Graph() => Specs.Graph(
+        Target("Restore"),
+        Target("Compile", "Restore").Producing("artifacts/bin/**"),
+        Target("Lint", "Restore").Producing("artifacts/lint/lint.sarif").Annotated(new SarifOutput("artifacts/lint/lint.sarif", "lint")),
+        Target("UnitTest", "Compile").Consuming("Compile").Producing("artifacts/test-results/", "artifacts/coverage/"),
+        Target("LlmEval", "Compile").Consuming("Compile").Using("OpenAiApiKey", "LlmEvalSuite").Producing("artifacts/llm-eval/").Annotated(new JobTimeout(30)),
+        Target("Build", "UnitTest").Producing("artifacts/image/image.tar"),
+        Target("Scan", "Build").Consuming("Build")
+            .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/dependencies.sarif", "dependencies")),
+        Target("PushImage", "Scan", "LlmEval").Consuming("Build").Using("GitHubToken").Annotated(new JobPermissions([TokenAccess.PackagesWrite])),
+        Target("DeployStaging", "PushImage").Using("KubeConfig")
+            .Annotated(new DeploymentEnvironment("staging", "https://staging.research-assistant.example"), new JobPermissions([TokenAccess.IdTokenWrite])),
+        Target("BlueGreenProd", "PushImage").Using("KubeConfig")
+            .Annotated(
+                new DeploymentEnvironment("production", "https://research-assistant.example"),
+                new JobCondition("startsWith(github.ref, 'refs/tags/v')"),
+                new JobPermissions([TokenAccess.IdTokenWrite]),
+                new JobTimeout(45)));
+
+    public static IReadOnlyList<GitHubWorkflow> Workflows() =>
+    [
+        new GitHubWorkflow("pull-request", "Lint", "UnitTest", "LlmEval").OnPullRequest("main"),
+        new GitHubWorkflow("main", "Lint", "UnitTest", "LlmEval", "DeployStaging").OnPushToBranches("main").WithSecretName("GitHubToken", "GITHUB_TOKEN"),
+        new GitHubWorkflow("release", "BlueGreenProd").OnPushToTags("v*").WithSecretName("GitHubToken", "GITHUB_TOKEN"),
+        new GitHubWorkflow("nightly-eval", "LlmEval").OnSchedule("0 2 * * *").WithParameterValue("LlmEvalSuite", "full"),
+        new GitHubWorkflow("weekly-scan", "Scan").OnSchedule("0 5 * * 1").OnWorkflowDispatch(),
+    ];
+}
