@@ -52,7 +52,7 @@ public static partial class BuildRunner
         try
         {
             var options = CommandLineParser.Parse(args);
-            host = BuildHosts.Create(options.Host, settings.Environment, settings.Output, settings.OutputRedirected);
+            host = BuildHosts.Create(options.Host, settings.Environment, settings.Output, settings.OutputRedirected, options.Verbosity ?? Verbosity.Normal);
             var session = BuildSession.Create(build, options, defaultTarget, settings, host);
             return await session.RunAsync(cancellationToken, abortToken).ConfigureAwait(false);
         }
