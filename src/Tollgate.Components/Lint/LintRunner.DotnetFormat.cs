@@ -54,7 +54,8 @@ public sealed partial class LintRunner
             return new LintCheckResult(Name, files, diagnostics, $"{workspace}: run 'dotnet format {workspace}' to fix");
         }
 
-        var output = Tail(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput);
+        // The first lines say what went wrong (a missing project, a failed load); a stack trace follows them.
+        var output = Head(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput);
         return new LintCheckResult(Name, 0, [new Diagnostic(
             LogLevel.Error,
             $"'{command.ToDisplayString()}' failed with exit code {result.ExitCode} without a report (does '{workspace}' restore and load?):\n{output}")]);

@@ -58,6 +58,9 @@ public sealed partial class LintRunner(IProcessRunner processes, ToolLocator too
         return new LintCheckResult("Dockerfiles", files.Count, diagnostics, files.Count == 0 ? "no Dockerfiles matched" : null);
     }
 
+    private static string Head(string text, int lines = 5) =>
+        string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(lines));
+
     private static string Tail(string text, int lines = 10) =>
         string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
 }

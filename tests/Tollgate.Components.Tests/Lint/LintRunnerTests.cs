@@ -53,4 +53,16 @@ public sealed class LintRunnerTests : IDisposable
 
         result.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("no .sln/.slnx file").And.Contain("LintFormatWorkspace");
     }
+
+    [Fact]
+    public async Task Dotnet_format_that_cannot_load_the_workspace_is_an_error_with_its_message()
+    {
+        var options = new LintOptions(_directory.Path) { FormatWorkspace = "Missing/Missing.csproj" };
+
+        var result = await new LintRunner(Processes.Create(), Processes.Tools).RunDotnetFormatAsync(options, _directory.Path, CancellationToken.None);
+
+        var error = result.Diagnostics.Should().ContainSingle().Subject;
+        error.Severity.Should().Be(LogLevel.Error);
+        error.Message.Should().Contain("failed with exit code 1 without a report").And.Contain("Missing.csproj' does not exist");
+    }
 }
