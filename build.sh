@@ -74,8 +74,11 @@ if build_is_stale; then
   mkdir -p "$TEMP_DIRECTORY"
   next_stamp="$TEMP_DIRECTORY/build.stamp.next"
   touch "$next_stamp"
-  "$DOTNET" build "$BUILD_PROJECT" -nologo -clp:NoSummary -verbosity:quiet \
-    || fail "compiling the build project failed (see the errors above)."
+  echo "build.sh: compiling the build project (build/ or src/Tollgate* changed)" >&2
+  if ! "$DOTNET" build "$BUILD_PROJECT" -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then
+    cat "$TEMP_DIRECTORY/build.log" >&2
+    fail "compiling the build project failed (the compiler's output is above and in .nuke/temp/build.log)."
+  fi
   mv "$next_stamp" "$STAMP"
 fi
 
