@@ -19,6 +19,10 @@ public interface IUnitTest : ITollgateBuild
     [Parameter("A git ref (e.g. origin/main): run only the test projects affected by changes since it, plus every project's smoke tests.")]
     string? ChangedSince => TryGetValue<string>();
 
+    /// <summary>Assemblies left out of the coverage gate (<c>*</c> wildcards), e.g. test helper projects.</summary>
+    [Parameter("Assembly names left out of the coverage table and gate; * matches any characters (e.g. *.TestBuild).")]
+    string[]? CoverageExclude => TryGetValue<string[]>();
+
     /// <summary>The options the UnitTest target runs with; override to change them in code.</summary>
     TestRunOptions UnitTestSettings
     {
@@ -31,6 +35,7 @@ public interface IUnitTest : ITollgateBuild
                 WorkDirectory = TemporaryDirectory / "test-runs",
             }.WithChangedSince(ChangedSince);
             options = TestProjects is { Length: > 0 } globs ? options.WithTestProjects(globs) : options;
+            options = CoverageExclude is { Length: > 0 } excluded ? options.WithCoverageExclude(excluded) : options;
             return CoverageThreshold is { } threshold ? options.WithCoverageThreshold(threshold) : options;
         }
     }

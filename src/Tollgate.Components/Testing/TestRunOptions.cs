@@ -19,6 +19,12 @@ public sealed record TestRunOptions(string RootDirectory)
     /// <summary>Whether to collect coverage with coverlet (<c>--collect "XPlat Code Coverage"</c>; default true).</summary>
     public bool CollectCoverage { get; init; } = true;
 
+    /// <summary>
+    /// Assemblies left out of the coverage table and gate, by name; <c>*</c> matches any characters
+    /// (e.g. <c>*.TestBuild</c> for a helper project the tests reference).
+    /// </summary>
+    public IReadOnlyList<string> CoverageExclude { get; init; } = [];
+
     /// <summary>The build configuration, if not the default.</summary>
     public string? Configuration { get; init; }
 
@@ -42,6 +48,17 @@ public sealed record TestRunOptions(string RootDirectory)
 
     /// <summary>Sets the base ref for smart selection (null runs everything).</summary>
     public TestRunOptions WithChangedSince(string? baseRef) => this with { ChangedSince = string.IsNullOrWhiteSpace(baseRef) ? null : baseRef };
+
+    /// <summary>Sets the assemblies left out of coverage.</summary>
+    public TestRunOptions WithCoverageExclude(params IEnumerable<string> patterns) => this with { CoverageExclude = [.. patterns] };
+
+    /// <summary>Whether an assembly is left out of coverage by <see cref="CoverageExclude"/>.</summary>
+    public bool IsExcludedFromCoverage(string assemblyName) =>
+        CoverageExclude.Any(pattern => System.Text.RegularExpressions.Regex.IsMatch(
+            assemblyName,
+            "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
+            System.Text.RegularExpressions.RegexOptions.None,
+            TimeSpan.FromSeconds(1)));
 
     /// <summary>Resolves a path option against the root.</summary>
     internal string Resolve(string path) => Path.GetFullPath(path, Path.GetFullPath(RootDirectory));

@@ -61,7 +61,7 @@ public sealed class TestRunner(IProcessRunner processes)
         var coverage = CoverageSummary.FromLines(runs
             .Where(r => r.Kind == TestRunKind.Full && r.CoveragePath is not null)
             .SelectMany(r => CoberturaReader.Read(r.CoveragePath!))
-            .Where(line => selection.IsCoverageGated(line.Project)));
+            .Where(line => selection.IsCoverageGated(line.Project) && !options.IsExcludedFromCoverage(line.Project)));
         return new TestRunResult(selection, runs, coverage, options.CollectCoverage ? options.CoverageThreshold : 0);
     }
 

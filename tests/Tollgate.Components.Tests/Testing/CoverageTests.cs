@@ -61,4 +61,16 @@ public class CoverageTests
 
         parse.Should().Throw<TollgateException>().WithMessage("coverage.xml is not Cobertura XML*");
     }
+
+    [Fact]
+    public void Assemblies_are_excluded_from_coverage_by_name_with_star_wildcards()
+    {
+        var options = new TestRunOptions("/repo").WithCoverageExclude("*.TestBuild", "Lib");
+
+        options.IsExcludedFromCoverage("Tollgate.TestBuild").Should().BeTrue();
+        options.IsExcludedFromCoverage("Lib").Should().BeTrue();
+        options.IsExcludedFromCoverage("Library").Should().BeFalse();
+        options.IsExcludedFromCoverage("Tollgate").Should().BeFalse();
+        new TestRunOptions("/repo").IsExcludedFromCoverage("Lib").Should().BeFalse();
+    }
 }
