@@ -23,7 +23,13 @@ public sealed class CheckWorkflowsAttribute : BuildExtensionAttribute
         var files = new WorkflowFiles(build.RootDirectory);
         if (build.IsServerBuild || build.VerifyWorkflows == true)
         {
-            files.Verify(context.Graph, context.ParameterDescriptors, build.Workflows);
+            var changes = files.Compare(context.Graph, context.ParameterDescriptors, build.Workflows);
+            if (changes.Count > 0)
+            {
+                Report(build.Host, changes);
+                throw new WorkflowsOutOfDateException(changes);
+            }
+
             build.Log.Debug("GitHub workflows match the target graph.");
         }
         else
@@ -32,6 +38,25 @@ public sealed class CheckWorkflowsAttribute : BuildExtensionAttribute
         }
 
         return Task.CompletedTask;
+    }
+
+    // An annotation on each stale file (GitHub shows it on the file in pull requests) and the diff in the summary.
+    private static void Report(IBuildHost host, IReadOnlyList<WorkflowFileChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            host.ReportDiagnostic(new Diagnostic(
+                LogLevel.Error,
+                $"This workflow is {change.Kind}: it differs from what the build's target graph generates. Run '{WorkflowGenerator.RegenerateCommand}' and commit the result.",
+                change.RelativePath,
+                change.FirstChangedLine,
+                Code: "stale-workflow"));
+        }
+
+        host.AppendSummary(
+            "### Stale GitHub workflows\n\n" +
+            $"Run `{WorkflowGenerator.RegenerateCommand}` and commit the result.\n\n" +
+            "```diff\n" + string.Concat(changes.Select(c => c.Diff)) + "```\n");
     }
 
     internal static void LogChanges(IBuildLog log, IReadOnlyList<WorkflowFileChange> changes)

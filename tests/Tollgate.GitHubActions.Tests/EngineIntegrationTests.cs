@@ -56,6 +56,22 @@ public sealed class EngineIntegrationTests : IDisposable
     }
 
     [Fact]
+    public async Task On_github_actions_a_stale_workflow_gets_an_error_annotation_on_its_first_changed_line()
+    {
+        await RunAsync(["Compile"]);
+        var edited = _root.Read(Workflow).Replace("branches: [main]", "branches: [main, develop]", StringComparison.Ordinal);
+        _root.Write(Workflow, edited);
+        var line = edited.Split('\n').ToList().FindIndex(l => l.Contains("develop", StringComparison.Ordinal)) + 1;
+
+        var (exitCode, output) = await RunAsync(
+            ["Compile"],
+            variables: new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = _root.Path / "summary.md" });
+
+        exitCode.Should().Be(1, output);
+        output.Should().Contain($"::error file={Workflow},line={line},title=stale-workflow::This workflow is out of date");
+    }
+
+    [Fact]
     public async Task The_GenerateWorkflows_target_writes_the_files_even_on_a_ci_server()
     {
         _root.Write(Workflow, "stale\n");

@@ -22,6 +22,14 @@ public sealed class UnifiedDiffTests
         UnifiedDiff.Create(null, "a\nb\n", "f").Should().Be("--- /dev/null\n+++ b/f\n@@ -0,0 +1,2 @@\n+a\n+b\n");
     }
 
+    [Theory]
+    [InlineData("a\nb\nc\n", "a\nB\nc\n", 2)]
+    [InlineData("a\nb\nc\n", "a\nb\nnew\nc\n", 3)]
+    [InlineData("a\nb\n", "a\nb\n", 1)]
+    [InlineData(null, "a\n", 1)]
+    public void The_first_changed_line_is_where_an_annotation_points(string? before, string after, int expected) =>
+        UnifiedDiff.FirstChangedLine(before, after).Should().Be(expected);
+
     public static TheoryData<string, string> Edits { get; } = new()
     {
         { "a\nb\nc\n", "a\nc\n" },

@@ -49,6 +49,19 @@ public static class UnifiedDiff
         return builder.ToString();
     }
 
+    /// <summary>The 1-based line of <paramref name="oldText"/> where the first difference is (1 when there is none or no old text).</summary>
+    public static int FirstChangedLine(string? oldText, string? newText)
+    {
+        var lines = LineDiff.Compute(Lines(oldText), Lines(newText));
+        var first = lines.Select((line, index) => (line, index)).FirstOrDefault(x => x.line.Kind != ' ');
+        if (first.line.Kind == default)
+        {
+            return 1;
+        }
+
+        return first.line.Kind == '-' ? first.line.OldLine : PrecedingLine(lines, first.index, l => l.OldLine) + 1;
+    }
+
     private static void AppendHunk(StringBuilder builder, IReadOnlyList<DiffLine> lines, int first, int last)
     {
         var hunk = Enumerable.Range(first, last - first + 1).Select(i => lines[i]).ToList();

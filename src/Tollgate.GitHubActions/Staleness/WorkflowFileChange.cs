@@ -16,4 +16,7 @@ public sealed record WorkflowFileChange(string RelativePath, string? Committed, 
 
     /// <summary>The unified diff from the committed file to the generated one.</summary>
     public string Diff => UnifiedDiff.Create(Committed, Generated, RelativePath);
+
+    /// <summary>The first line of the committed file that differs (1 when it is missing), for annotations.</summary>
+    public int FirstChangedLine => UnifiedDiff.FirstChangedLine(Committed, Generated);
 }
