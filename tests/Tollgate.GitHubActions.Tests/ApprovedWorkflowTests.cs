@@ -29,6 +29,17 @@ public sealed class ApprovedWorkflowTests
         Approvals.Verify(Scenarios.Generate("dispatch"), "dispatch");
 
     [Fact]
+    public void Generated_files_have_no_trailing_spaces_tabs_or_carriage_returns_and_end_with_one_newline()
+    {
+        foreach (var name in Scenarios.All.Keys)
+        {
+            var yaml = Scenarios.Generate(name);
+            yaml.Should().EndWith("\n").And.NotEndWith("\n\n").And.NotContain("\r").And.NotContain("\t");
+            yaml.Split('\n').Should().NotContain(line => line.EndsWith(' '), name);
+        }
+    }
+
+    [Fact]
     public void Generating_twice_gives_the_same_text() =>
         Scenarios.Generate("deployment").Should().Be(Scenarios.Generate("deployment"));
 }

@@ -29,7 +29,13 @@ if (files.length === 0) {
 const lint = await createLinter();
 let findings = 0;
 for (const file of files) {
-  const text = await readFile(file, "utf8");
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    console.error(`${file}: cannot read: ${error.message}`);
+    process.exit(2);
+  }
   for (const r of lint(text, file)) {
     findings++;
     console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
