@@ -14,7 +14,8 @@ public sealed class SignalBuild : TollgateBuild
     public Target Work => _ => _.Executes(ct => Processes.RunAsync(
         new CommandSpec("bash")
             .WithArguments("-c", "sleep 300 & echo $! >> \"$1.pids\"; sleep 300 & echo $! >> \"$1.pids\"; echo $$ >> \"$1.pids\"; echo started; wait", "bash", Marker)
-            .WithTimeout(TimeSpan.FromMinutes(5)) with { GracePeriod = TimeSpan.FromSeconds(2) },
+            .WithTimeout(TimeSpan.FromMinutes(5)) with
+        { GracePeriod = TimeSpan.FromSeconds(2) },
         ct));
 
     public Target Cleanup => _ => _.After(Work).AssuredAfterFailure().Executes(() => File.WriteAllText(Marker + ".cleanup", "done"));

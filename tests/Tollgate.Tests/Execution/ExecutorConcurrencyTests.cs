@@ -67,7 +67,8 @@ public sealed class ExecutorConcurrencyTests
 
                 await Task.Delay(1, ct);
                 finished[name] = true;
-            }, deps) with { After = [.. after] });
+            }, deps) with
+            { After = [.. after] });
         }
 
         specs.Add(Spec("All", [.. specs.Select(s => s.Name)]));

@@ -23,7 +23,8 @@ public sealed class IncrementalTests : IDisposable
         _runs++;
         Directory.CreateDirectory(_root / "out");
         File.WriteAllText(_root / "out" / "a.out", File.ReadAllText(_root / "src" / "a.txt").ToUpperInvariant());
-    }) with { Inputs = ["src/**/*.txt"], Outputs = ["out/*.out"] };
+    }) with
+    { Inputs = ["src/**/*.txt"], Outputs = ["out/*.out"] };
 
     private Task<BuildReport> RunAsync(bool force = false) =>
         _harness.RunAsync(
