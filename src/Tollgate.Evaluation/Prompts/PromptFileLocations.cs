@@ -22,7 +22,8 @@ public sealed record PromptFileLocations(
 /// <summary>
 /// Where a template's text starts in the file. For a block scalar (<c>user: |</c>) template line <c>n</c> is file line
 /// <c>Line + n - 1</c>, indented by <paramref name="Indent"/>; for an inline scalar the first template line starts at
-/// <paramref name="Column"/>.
+/// <paramref name="Column"/>. Folded blocks (<c>&gt;</c>) join lines, so positions in them are approximate; prompt files
+/// should use literal blocks (<c>|</c>), which keep the template's lines as they are.
 /// </summary>
 /// <param name="Line">The 1-based file line of the template's first line.</param>
 /// <param name="Column">The 1-based file column of the template's first character (inline scalars).</param>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using static System.Net.WebUtility;
 
 namespace Tollgate.Evaluation;
@@ -29,40 +28,47 @@ public static class HtmlReport
     /// <summary>Renders the report.</summary>
     public static string Render(ReportContext context)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(context, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="html"/> as it goes, so large runs need little memory.</summary>
+    public static void Write(ReportContext context, TextWriter html)
+    {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(html);
         var run = context.Run;
-        var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LlmEval {HtmlEncode(context.Suite.Name)}</title><style>{Style}</style></head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>LlmEval: {HtmlEncode(context.Suite.Name)} — <span class=\"{(context.Gates.Passed ? "pass\">passed" : "fail\">failed")}</span></h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{run.Cases.Count} of {run.TotalCases} cases, {run.Passed} passed; repeat {run.Repeat}, sample {run.Sample:P0}; {run.Duration.TotalSeconds:0.0} s</p>");
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LlmEval {HtmlEncode(context.Suite.Name)}</title><style>{Style}</style></head><body>"));
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>LlmEval: {HtmlEncode(context.Suite.Name)} — <span class=\"{(context.Gates.Passed ? "pass\">passed" : "fail\">failed")}</span></h1>"));
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{run.Cases.Count} of {run.TotalCases} cases, {run.Passed} passed; repeat {run.Repeat}, sample {run.Sample:P0}; {run.Duration.TotalSeconds:0.0} s</p>"));
         Gates(html, context.Gates);
         Distributions(html, run);
         BaselineDiff(html, run, context.Baseline);
-        html.Append("<h2>Cases (<span id=\"case-count\"></span>)</h2><label><input type=\"checkbox\" id=\"only-failing\"> only failing</label>");
+        html.Write("<h2>Cases (<span id=\"case-count\"></span>)</h2><label><input type=\"checkbox\" id=\"only-failing\"> only failing</label>");
         foreach (var result in run.Cases)
         {
             Case(html, result);
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<script>{Script}</script></body></html>\n");
-        return html.ToString();
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<script>{Script}</script></body></html>\n"));
     }
 
-    private static void Gates(StringBuilder html, GateReport gates)
+    private static void Gates(TextWriter html, GateReport gates)
     {
-        html.Append("<h2>Gates</h2><table><tr><th>metric</th><th>value</th><th>threshold</th><th>baseline</th><th>delta</th><th>status</th></tr>");
+        html.Write("<h2>Gates</h2><table><tr><th>metric</th><th>value</th><th>threshold</th><th>baseline</th><th>delta</th><th>status</th></tr>");
         foreach (var row in gates.Outcomes)
         {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{HtmlEncode(row.Metric)}</td><td>{HtmlEncode(ReportFormat.Value(row.Metric, row.Value))}</td><td>{HtmlEncode(row.Threshold)}</td><td>{(row.BaselineValue is { } b ? HtmlEncode(ReportFormat.Value(row.Metric, b)) : "–")}</td><td>{ReportFormat.Delta(row.Delta)}</td><td class=\"{(row.Status == GateStatus.Passed ? "pass" : "fail")}\" title=\"{HtmlEncode(row.Message)}\">{ReportFormat.Status(row.Status)}</td></tr>");
+            html.Write(string.Create(CultureInfo.InvariantCulture,
+                $"<tr><td>{HtmlEncode(row.Metric)}</td><td>{HtmlEncode(ReportFormat.Value(row.Metric, row.Value))}</td><td>{HtmlEncode(row.Threshold)}</td><td>{(row.BaselineValue is { } b ? HtmlEncode(ReportFormat.Value(row.Metric, b)) : "–")}</td><td>{ReportFormat.Delta(row.Delta)}</td><td class=\"{(row.Status == GateStatus.Passed ? "pass" : "fail")}\" title=\"{HtmlEncode(row.Message)}\">{ReportFormat.Status(row.Status)}</td></tr>"));
         }
 
-        html.Append("</table>");
+        html.Write("</table>");
     }
 
-    private static void Distributions(StringBuilder html, EvalRunResult run)
+    private static void Distributions(TextWriter html, EvalRunResult run)
     {
-        html.Append("<h2>Score distributions</h2><div class=\"hist\">");
+        html.Write("<h2>Score distributions</h2><div class=\"hist\">");
         var groups = run.Cases.SelectMany(c => c.Attempts).SelectMany(a => a.Assertions)
             .Where(a => a.Score is not null).GroupBy(a => a.Metric, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in groups)
@@ -74,55 +80,55 @@ public static class HtmlReport
             }
 
             var max = Math.Max(1, bins.Max());
-            html.Append(CultureInfo.InvariantCulture, $"<svg width=\"220\" height=\"110\" role=\"img\" aria-label=\"{HtmlEncode(group.Key)}\"><text x=\"4\" y=\"14\">{HtmlEncode(group.Key)}</text>");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<svg width=\"220\" height=\"110\" role=\"img\" aria-label=\"{HtmlEncode(group.Key)}\"><text x=\"4\" y=\"14\">{HtmlEncode(group.Key)}</text>"));
             for (var i = 0; i < bins.Length; i++)
             {
                 var height = 80.0 * bins[i] / max;
-                html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{10 + (i * 20)}\" y=\"{100 - height:0.#}\" width=\"18\" height=\"{height:0.#}\" fill=\"#4b7bec\"><title>{i / 10.0:0.0}–{(i + 1) / 10.0:0.0}: {bins[i]}</title></rect>");
+                html.Write(string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{10 + (i * 20)}\" y=\"{100 - height:0.#}\" width=\"18\" height=\"{height:0.#}\" fill=\"#4b7bec\"><title>{i / 10.0:0.0}–{(i + 1) / 10.0:0.0}: {bins[i]}</title></rect>"));
             }
 
-            html.Append("</svg>");
+            html.Write("</svg>");
         }
 
-        html.Append("</div>");
+        html.Write("</div>");
     }
 
-    private static void BaselineDiff(StringBuilder html, EvalRunResult run, Baseline? baseline)
+    private static void BaselineDiff(TextWriter html, EvalRunResult run, Baseline? baseline)
     {
-        html.Append("<h2>Baseline diff</h2>");
+        html.Write("<h2>Baseline diff</h2>");
         if (baseline is null)
         {
-            html.Append("<p>No baseline.</p>");
+            html.Write("<p>No baseline.</p>");
             return;
         }
 
         var changed = run.Cases.Where(c => baseline.Cases.TryGetValue(c.Id, out var b) && (b.Passed != c.Passed || Math.Abs(b.Score - c.Score) > 0.05)).ToList();
-        html.Append(CultureInfo.InvariantCulture, $"<p>{changed.Count} case(s) changed against the baseline of {baseline.Created:yyyy-MM-dd HH:mm} UTC.</p><table><tr><th>case</th><th>baseline</th><th>now</th></tr>");
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{changed.Count} case(s) changed against the baseline of {baseline.Created:yyyy-MM-dd HH:mm} UTC.</p><table><tr><th>case</th><th>baseline</th><th>now</th></tr>"));
         foreach (var result in changed)
         {
             var b = baseline.Cases[result.Id];
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(result.Id)}</td><td>{(b.Passed ? "pass" : "fail")} {b.Score:0.###}</td><td>{(result.Passed ? "pass" : "fail")} {result.Score:0.###}</td></tr>");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(result.Id)}</td><td>{(b.Passed ? "pass" : "fail")} {b.Score:0.###}</td><td>{(result.Passed ? "pass" : "fail")} {result.Score:0.###}</td></tr>"));
         }
 
-        html.Append("</table>");
+        html.Write("</table>");
     }
 
-    private static void Case(StringBuilder html, CaseResult result)
+    private static void Case(TextWriter html, CaseResult result)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<details class=\"case\" data-passed=\"{(result.Passed ? "true" : "false")}\"><summary class=\"{(result.Passed ? "pass" : "fail")}\">{HtmlEncode(result.Id)} — {(result.Passed ? "pass" : "fail")} ({result.Score:0.###})</summary>");
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<details class=\"case\" data-passed=\"{(result.Passed ? "true" : "false")}\"><summary class=\"{(result.Passed ? "pass" : "fail")}\">{HtmlEncode(result.Id)} — {(result.Passed ? "pass" : "fail")} ({result.Score:0.###})</summary>"));
         foreach (var attempt in result.Attempts)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>attempt {attempt.Attempt}: {attempt.LatencyMs:0} ms, {attempt.Usage.Total} tokens{(attempt.Cached ? ", cached" : string.Empty)}{(attempt.Error is null ? string.Empty : ", error: " + HtmlEncode(attempt.Error))}</p>");
-            html.Append(CultureInfo.InvariantCulture, $"<pre>{HtmlEncode(attempt.Output ?? string.Empty)}</pre><table><tr><th>check</th><th>status</th><th>score</th><th>reason</th></tr>");
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>attempt {attempt.Attempt}: {attempt.LatencyMs:0} ms, {attempt.Usage.Total} tokens{(attempt.Cached ? ", cached" : string.Empty)}{(attempt.Error is null ? string.Empty : ", error: " + HtmlEncode(attempt.Error))}</p>"));
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<pre>{HtmlEncode(attempt.Output ?? string.Empty)}</pre><table><tr><th>check</th><th>status</th><th>score</th><th>reason</th></tr>"));
             foreach (var check in attempt.Assertions)
             {
                 var css = check.Status switch { AssertionStatus.Passed => "pass", AssertionStatus.NotRun or AssertionStatus.Skipped => "notrun", _ => "fail" };
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(check.Type)}</td><td class=\"{css}\">{check.Status}</td><td>{(check.Score is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "–")}</td><td>{HtmlEncode(check.Reason)}</td></tr>");
+                html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(check.Type)}</td><td class=\"{css}\">{check.Status}</td><td>{(check.Score is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "–")}</td><td>{HtmlEncode(check.Reason)}</td></tr>"));
             }
 
-            html.Append("</table>");
+            html.Write("</table>");
         }
 
-        html.Append("</details>");
+        html.Write("</details>\n");
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Xml.Linq;
+using System.Xml;
 
 namespace Tollgate.Evaluation;
 
@@ -9,39 +9,59 @@ public static class JUnitReport
     /// <summary>Renders the report.</summary>
     public static string Render(ReportContext context)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(context, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/> as it goes.</summary>
+    public static void Write(ReportContext context, TextWriter output)
+    {
         ArgumentNullException.ThrowIfNull(context);
         var run = context.Run;
-        var cases = run.Cases.Select(Case).ToList();
-        var suite = new XElement("testsuite",
-            new XAttribute("name", context.Suite.Name),
-            new XAttribute("tests", run.Cases.Count),
-            new XAttribute("failures", run.Cases.Count(c => !c.Passed && c.Error is null)),
-            new XAttribute("errors", run.Cases.Count(c => c.Error is not null && !c.Passed)),
-            new XAttribute("time", run.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
-            cases);
-        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite));
-        return document.Declaration + "\n" + document.Root + "\n";
+        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", context.Suite.Name);
+        xml.WriteAttributeString("tests", Invariant(run.Cases.Count));
+        xml.WriteAttributeString("failures", Invariant(run.Cases.Count(c => !c.Passed && c.Error is null)));
+        xml.WriteAttributeString("errors", Invariant(run.Cases.Count(c => c.Error is not null && !c.Passed)));
+        xml.WriteAttributeString("time", run.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        foreach (var result in run.Cases)
+        {
+            Case(xml, result);
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
     }
 
-    private static XElement Case(CaseResult result)
+    private static void Case(XmlWriter xml, CaseResult result)
     {
-        var element = new XElement("testcase",
-            new XAttribute("classname", "llmeval"),
-            new XAttribute("name", result.Id),
-            new XAttribute("time", (result.LatencyMs / 1000).ToString("0.###", CultureInfo.InvariantCulture)));
-        if (result.Passed)
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", "llmeval");
+        xml.WriteAttributeString("name", result.Id);
+        xml.WriteAttributeString("time", (result.LatencyMs / 1000).ToString("0.###", CultureInfo.InvariantCulture));
+        if (!result.Passed && result.Error is { } error)
         {
-            return element;
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("message", error);
+            xml.WriteString(error);
+            xml.WriteEndElement();
+        }
+        else if (!result.Passed)
+        {
+            var failing = result.Attempts.SelectMany(a => a.Assertions.Where(x => !x.Permits).Select(x => $"attempt {a.Attempt}: {x.Type}: {x.Status}: {x.Reason}")).ToList();
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", failing.FirstOrDefault() ?? "too few attempts passed");
+            xml.WriteString(string.Join("\n", failing));
+            xml.WriteEndElement();
         }
 
-        if (result.Error is { } error)
-        {
-            element.Add(new XElement("error", new XAttribute("message", error), error));
-            return element;
-        }
-
-        var failing = result.Attempts.SelectMany(a => a.Assertions.Where(x => !x.Permits).Select(x => $"attempt {a.Attempt}: {x.Type}: {x.Status}: {x.Reason}")).ToList();
-        element.Add(new XElement("failure", new XAttribute("message", failing.FirstOrDefault() ?? "failed"), string.Join("\n", failing)));
-        return element;
+        xml.WriteEndElement();
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

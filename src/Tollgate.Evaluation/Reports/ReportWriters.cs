@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Tollgate.Evaluation;
 
 /// <summary>The report files written for a run.</summary>
@@ -7,7 +9,7 @@ namespace Tollgate.Evaluation;
 /// <param name="Html">report.html</param>
 public sealed record ReportFiles(string Json, string JUnit, string Markdown, string Html);
 
-/// <summary>Writes every report of a run, with secrets masked.</summary>
+/// <summary>Writes every report of a run, streaming, with secrets masked.</summary>
 public static class ReportWriters
 {
     /// <summary>Writes results.json, junit.xml, summary.md and report.html into <paramref name="directory"/>.</summary>
@@ -20,13 +22,17 @@ public static class ReportWriters
             Path.Combine(directory, "junit.xml"),
             Path.Combine(directory, "summary.md"),
             Path.Combine(directory, "report.html"));
-        Write(files.Json, JsonReport.Render(context), masker);
-        Write(files.JUnit, JUnitReport.Render(context), masker);
-        Write(files.Markdown, MarkdownReport.Render(context), masker);
-        Write(files.Html, HtmlReport.Render(context), masker);
+        Write(files.Json, masker, writer => JsonReport.Write(context, writer));
+        Write(files.JUnit, masker, writer => JUnitReport.Write(context, writer));
+        Write(files.Markdown, masker, writer => writer.Write(MarkdownReport.Render(context)));
+        Write(files.Html, masker, writer => HtmlReport.Write(context, writer));
         return files;
     }
 
-    private static void Write(string path, string text, SecretMasker? masker) =>
-        File.WriteAllText(path, masker is null ? text : masker.Apply(text));
+    private static void Write(string path, SecretMasker? masker, Action<TextWriter> write)
+    {
+        using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        using var writer = masker is null ? (TextWriter)file : new MaskingTextWriter(file, masker);
+        write(writer);
+    }
 }

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tollgate.Evaluation;
+using Tollgate.Evaluation.Bench;
+
+// LlmEval benchmarks; see README.md. Each scenario runs in its own process so peak RSS (VmHWM) is its own.
+var scenario = args.Length > 0 ? args[0] : "all";
+var work = Path.Combine(Path.GetTempPath(), "tollgate-eval-bench-" + Environment.ProcessId);
+try
+{
+    switch (scenario)
+    {
+        case "all":
+            foreach (var name in new[] { "throughput", "cached", "memory" })
+            {
+                using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, name) { UseShellExecute = false })!;
+                await child.WaitForExitAsync();
+                if (child.ExitCode != 0)
+                {
+                    return child.ExitCode;
+                }
+            }
+
+            return 0;
+        case "throughput":
+            return await Throughput();
+        case "cached":
+            return await Cached();
+        case "memory":
+            return await Memory();
+        default:
+            Console.Error.WriteLine($"unknown scenario '{scenario}': use all, throughput, cached or memory");
+            return 2;
+    }
+}
+finally
+{
+    if (Directory.Exists(work))
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
+
+async Task<int> Throughput()
+{
+    await using var server = await QueryServer.StartAsync(TimeSpan.FromMilliseconds(50));
+    var suite = SuiteFiles.Create(work, 1000);
+    var options = Options(server).WithConcurrency(16);
+    await new EvaluationRunner().RunAsync(suite with { Cases = [.. suite.Cases.Take(32)] }, options, null, CancellationToken.None);
+    var clock = Stopwatch.StartNew();
+    var run = await new EvaluationRunner().RunAsync(suite, options, null, CancellationToken.None);
+    clock.Stop();
+    var rate = run.Cases.Count / clock.Elapsed.TotalSeconds;
+    Report("throughput", $"1,000 cases, 50 ms server latency, concurrency 16: {clock.Elapsed.TotalSeconds:0.00} s = {rate:0} cases/s (limit 320, goal >= 250); {run.Passed} passed", rate >= 250);
+    return 0;
+}
+
+async Task<int> Cached()
+{
+    await using var server = await QueryServer.StartAsync(TimeSpan.FromMilliseconds(50));
+    var suite = SuiteFiles.Create(work, 1000);
+    var cache = new CacheOptions(Path.Combine(work, "cache"));
+    await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16).WithCache(cache), null, CancellationToken.None);
+    var before = server.Requests;
+    var clock = Stopwatch.StartNew();
+    var run = await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16).WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+    clock.Stop();
+    var requests = server.Requests - before;
+    Report("cached", $"cached re-run of 1,000 cases (read-only): {clock.Elapsed.TotalMilliseconds:0} ms, {requests} HTTP requests, {run.CacheHits} hits (goal < 1 s, 0 requests)", clock.Elapsed < TimeSpan.FromSeconds(1) && requests == 0);
+    return 0;
+}
+
+async Task<int> Memory()
+{
+    await using var server = await QueryServer.StartAsync(TimeSpan.Zero);
+    var clock = Stopwatch.StartNew();
+    var suite = SuiteFiles.Create(work, 20_000);
+    Phase("loaded");
+    var run = await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16), null, CancellationToken.None);
+    Phase("ran");
+    var gates = new GateEvaluator(GateOptions.Default).Evaluate(suite, run, null);
+    Phase("gated");
+    ReportWriters.WriteAll(Path.Combine(work, "reports"), new ReportContext(suite, run, gates, null));
+    Phase("reported");
+    clock.Stop();
+    var peakMb = PeakRssMegabytes();
+    Report("memory", $"20,000 cases (load, run, gates, all four reports) in {clock.Elapsed.TotalSeconds:0.0} s: peak RSS {peakMb:0} MB (VmHWM; goal < 300 MB); {run.Passed} passed", peakMb < 300);
+    return 0;
+}
+
+EvalRunOptions Options(QueryServer server) =>
+    EvalRunOptions.Default.WithEnvironment(name => name == "BENCH_URL" ? server.QueryUrl.ToString() : null);
+
+static void Phase(string name)
+{
+    if (Environment.GetEnvironmentVariable("BENCH_PHASES") == "1")
+    {
+        Console.WriteLine($"  {name}: peak RSS {PeakRssMegabytes():0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB");
+    }
+}
+
+static double PeakRssMegabytes()
+{
+    var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+static void Report(string name, string text, bool metGoal) =>
+    Console.WriteLine($"{name}: {text} [{(metGoal ? "goal met" : "GOAL MISSED")}]");
