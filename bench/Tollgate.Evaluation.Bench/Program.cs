@@ -28,6 +28,8 @@ try
             return await Cached();
         case "memory":
             return await Memory();
+        case "suite" when args.Length > 1:
+            return await RunSuite(args[1]);
         default:
             Console.Error.WriteLine($"unknown scenario '{scenario}': use all, throughput, cached or memory");
             return 2;
@@ -86,6 +88,16 @@ async Task<int> Memory()
     var peakMb = PeakRssMegabytes();
     Report("memory", $"20,000 cases (load, run, gates, all four reports) in {clock.Elapsed.TotalSeconds:0.0} s: peak RSS {peakMb:0} MB (VmHWM; goal < 300 MB); {run.Passed} passed", peakMb < 300);
     return 0;
+}
+
+// Runs any suite file with the process environment (e.g. RESEARCH_ASSISTANT_URL) and prints the step summary.
+async Task<int> RunSuite(string path)
+{
+    var suite = SuiteLoader.Load(path);
+    var run = await new EvaluationRunner().RunAsync(suite, EvalRunOptions.Default, null, CancellationToken.None);
+    var gates = new GateEvaluator(GateOptions.Default).Evaluate(suite, run, BaselineStore.For(suite).Load());
+    Console.WriteLine(MarkdownReport.Render(new ReportContext(suite, run, gates, null)));
+    return gates.Passed ? 0 : 1;
 }
 
 EvalRunOptions Options(QueryServer server) =>
