@@ -50,8 +50,10 @@ public static class MarkdownReport
         return text.ToString();
     }
 
-    internal static string FirstReason(CaseResult result)
+    /// <summary>Why a case failed: its error, else the first check that did not pass.</summary>
+    public static string FirstReason(CaseResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         if (result.Error is { } error)
         {
             return error;

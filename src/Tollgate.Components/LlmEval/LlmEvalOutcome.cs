@@ -1,0 +1,20 @@
+using Tollgate.Evaluation;
+
+namespace Tollgate.Components.LlmEval;
+
+/// <summary>What the LlmEval target produced: the run, its gates and the report files.</summary>
+/// <param name="Suite">The suite.</param>
+/// <param name="Run">The run.</param>
+/// <param name="Gates">The gates.</param>
+/// <param name="Reports">The report files.</param>
+public sealed record LlmEvalOutcome(EvalSuite Suite, EvalRunResult Run, GateReport Gates, ReportFiles Reports)
+{
+    /// <summary>One diagnostic per failing case, at the case's line in its cases file.</summary>
+    public IEnumerable<Diagnostic> Diagnostics(AbsolutePath root) =>
+        Run.Cases.Where(c => !c.Passed).Select(c =>
+        {
+            var location = Suite.Cases.FirstOrDefault(x => x.Id == c.Id)?.Location;
+            var file = location is null ? null : new AbsolutePath(location.File).RelativeTo(root);
+            return new Diagnostic(LogLevel.Error, $"LlmEval case '{c.Id}' failed: {MarkdownReport.FirstReason(c)}", file, location?.Line, location?.Column, "LLMEVAL");
+        });
+}
