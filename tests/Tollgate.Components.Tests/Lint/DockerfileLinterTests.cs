@@ -5,6 +5,7 @@ namespace Tollgate.Components.Tests.Lint;
 public class DockerfileLinterTests
 {
     [Fact]
+    [Trait("Category", "Smoke")]
     public void A_multi_stage_dockerfile_on_an_arg_base_with_a_non_root_user_passes()
     {
         const string Dockerfile = """

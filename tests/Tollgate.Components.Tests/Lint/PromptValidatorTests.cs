@@ -25,6 +25,7 @@ public sealed class PromptValidatorTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
+    [Trait("Category", "Smoke")]
     public void A_valid_prompt_file_parses_with_its_settings_and_has_no_problems()
     {
         var path = _directory.Write("prompts/answer/v1.yaml", ValidPrompt);

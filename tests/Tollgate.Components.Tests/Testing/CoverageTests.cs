@@ -19,6 +19,7 @@ public class CoverageTests
     }
 
     [Fact]
+    [Trait("Category", "Smoke")]
     public void Coverage_is_merged_per_project_across_reports_and_gated()
     {
         var first = CoberturaReader.Read(SampleCobertura);

@@ -31,6 +31,7 @@ public class TrxTests
     }
 
     [Fact]
+    [Trait("Category", "Smoke")]
     public void Trx_converts_to_junit_with_one_suite_per_class_failures_and_skips()
     {
         var junit = TrxToJUnitConverter.Convert(TrxReader.Read(SampleTrx), "Lib.Tests").Root!;
