@@ -40,6 +40,7 @@ public sealed class ShellCheckTests : IDisposable
     [RequiresToolFact("shellcheck")]
     public async Task Real_shellcheck_finds_an_unchecked_cd_in_a_script_and_passes_a_clean_one()
     {
+        Processes.Tools.TryFind("shellcheck").Should().NotBeNull("TOLLGATE_REQUIRE_TOOLS=1 requires shellcheck (apt-get install shellcheck)");
         _directory.Write("build.sh", "#!/usr/bin/env bash\nset -euo pipefail\ncd \"$(dirname \"$0\")\"\nexec dotnet run -- \"$@\"\n");
         _directory.Write(".ci/run", "#!/bin/sh\ncd /tmp\necho finished\n");
         var options = new LintOptions(_directory.Path);
