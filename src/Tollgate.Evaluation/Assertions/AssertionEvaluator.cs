@@ -43,6 +43,7 @@ public static class AssertionEvaluator
         {
             Weight = spec.Weight,
             Required = spec.Required,
+            JudgeUsage = outcome.JudgeUsage.Total == 0 ? null : outcome.JudgeUsage,
         };
     }
 }

@@ -11,6 +11,9 @@ public sealed record AssertionResult(string Type, string Metric, AssertionStatus
     /// <summary>The weight in the case score.</summary>
     public double Weight { get; init; } = 1;
 
+    /// <summary>Tokens a judge used for this check.</summary>
+    public TokenUsage? JudgeUsage { get; init; }
+
     /// <summary>Whether the check is required to run.</summary>
     public bool Required { get; init; } = true;
 

@@ -6,6 +6,9 @@ namespace Tollgate.Evaluation;
 /// <param name="Reason">The explanation shown in reports.</param>
 internal sealed record CheckOutcome(AssertionStatus Status, double? Score, string Reason)
 {
+    /// <summary>Tokens the judge used for this check.</summary>
+    public TokenUsage JudgeUsage { get; init; } = TokenUsage.None;
+
     public static CheckOutcome Of(bool passed, double score, string reason) =>
         new(passed ? AssertionStatus.Passed : AssertionStatus.Failed, score, reason);
 

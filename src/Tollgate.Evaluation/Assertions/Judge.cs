@@ -9,6 +9,11 @@ namespace Tollgate.Evaluation;
 /// </summary>
 internal sealed class Judge(IChatClient chat, string model)
 {
+    private TokenUsage _usage = TokenUsage.None;
+
+    /// <summary>Tokens used by this judge's calls so far (from the provider's usage fields, or the cached ones).</summary>
+    public TokenUsage Usage => _usage;
+
     public async Task<JsonElement> AskAsync(string system, string user, string shape, IReadOnlyList<string> requiredFields, AssertionContext context, CancellationToken cancellationToken)
     {
         var options = new ChatOptions
@@ -27,7 +32,7 @@ internal sealed class Judge(IChatClient chat, string model)
             new(ChatRole.System, $"{system}\nReply with only a JSON object of the form {shape}. No prose, no code fences."),
             new(ChatRole.User, user),
         };
-        var reply = (await chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false)).Text;
+        var reply = await AskOnceAsync(messages, options, cancellationToken).ConfigureAwait(false);
         if (TryParse(reply, requiredFields, out var verdict, out var error))
         {
             return verdict;
@@ -35,10 +40,17 @@ internal sealed class Judge(IChatClient chat, string model)
 
         messages.Add(new ChatMessage(ChatRole.Assistant, reply));
         messages.Add(new ChatMessage(ChatRole.User, $"Your reply could not be used: {error}. Reply again with only a JSON object of the form {shape}."));
-        var repaired = (await chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false)).Text;
+        var repaired = await AskOnceAsync(messages, options, cancellationToken).ConfigureAwait(false);
         return TryParse(repaired, requiredFields, out verdict, out var secondError)
             ? verdict
             : throw new JudgeFormatException($"the judge's reply is not valid JSON after one repair ({secondError}): {Truncate(repaired)}");
+    }
+
+    private async Task<string> AskOnceAsync(List<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    {
+        var response = await chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        _usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+        return response.Text;
     }
 
     private static bool TryParse(string text, IReadOnlyList<string> requiredFields, out JsonElement verdict, out string? error)

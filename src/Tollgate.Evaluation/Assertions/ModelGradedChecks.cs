@@ -25,6 +25,19 @@ internal static class ModelGradedChecks
         }
 
         var judge = new Judge(services.Chat, services.Model);
+        try
+        {
+            var outcome = await JudgeAsync(judge, spec, context, value, values, cancellationToken).ConfigureAwait(false);
+            return outcome with { JudgeUsage = judge.Usage };
+        }
+        catch (JudgeFormatException e)
+        {
+            return new CheckOutcome(AssertionStatus.Error, null, e.Message) { JudgeUsage = judge.Usage };
+        }
+    }
+
+    private static async Task<CheckOutcome> JudgeAsync(Judge judge, AssertionSpec spec, AssertionContext context, string? value, IReadOnlyList<string> values, CancellationToken cancellationToken)
+    {
         var question = context.Case.Question;
         var output = context.Response.Output;
         switch (spec.BaseType)

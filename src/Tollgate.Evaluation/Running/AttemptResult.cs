@@ -15,7 +15,10 @@ public sealed record AttemptResult(int Attempt, string? Output, IReadOnlyList<As
     /// <summary>Token usage.</summary>
     public TokenUsage Usage { get; init; } = TokenUsage.None;
 
-    /// <summary>Cost in USD.</summary>
+    /// <summary>Tokens the judge used for this attempt's checks.</summary>
+    public TokenUsage JudgeUsage { get; init; } = TokenUsage.None;
+
+    /// <summary>Cost in USD of the system's call and the judge's calls.</summary>
     public double CostUsd { get; init; }
 
     /// <summary>The model that answered.</summary>

@@ -130,8 +130,11 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
                 results.Add(await AssertionEvaluator.EvaluateAsync(assertion, context, cancellationToken).ConfigureAwait(false));
             }
 
+            var judgeUsage = results.Aggregate(TokenUsage.None, (sum, r) => sum + (r.JudgeUsage ?? TokenUsage.None));
+            cost += prices.Cost(session.Judge.Model, judgeUsage);
             attempts.Add(new AttemptResult(attempt, response.Output, results)
             {
+                JudgeUsage = judgeUsage,
                 RetrievedIds = response.RetrievedIds,
                 LatencyMs = response.LatencyMs,
                 Usage = response.Usage,

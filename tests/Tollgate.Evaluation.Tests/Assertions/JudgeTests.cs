@@ -14,6 +14,7 @@ public sealed class JudgeTests
         result.Status.Should().Be(AssertionStatus.Passed);
         result.Score.Should().Be(0.75);
         result.Reason.Should().Contain("4/5").And.Contain("mentions the price");
+        result.JudgeUsage.Should().Be(new TokenUsage(20, 8));
         server.ChatCalls.Last().User.Should().Contain("States the Team price").And.Contain("$12 per seat");
     }
 
@@ -30,6 +31,7 @@ public sealed class JudgeTests
         var repair = server.ChatCalls.Last();
         repair.Messages.Should().HaveCount(4);
         repair.User.Should().StartWith("Your reply could not be used");
+        result.JudgeUsage.Should().Be(new TokenUsage(40, 16), "both judge calls count");
     }
 
     [Fact]
@@ -82,6 +84,23 @@ public sealed class JudgeTests
         result.Status.Should().Be(AssertionStatus.Failed);
         result.Reason.Should().Be("the baseline's answer is preferred");
         server.ChatCalls.Last().User.Should().Contain("Answer B:\nold answer");
+    }
+
+    [Fact]
+    public async Task Judge_tokens_count_in_the_attempts_cost()
+    {
+        await using var server = await FakeOpenAI.StartAsync((call, _) => call.JsonMode ? FakeReply.Text("""{"score": 5}""") : FakeReply.Text("answer"));
+        var suite = new EvalSuite("s", TestSuites.Chat(server.BaseUrl), [TestSuites.Case("a", "q")])
+        {
+            Judge = TestSuites.Judge(server.BaseUrl) with { Model = "gpt-4o" },
+            DefaultAssertions = [new AssertionSpec("answer-relevance")],
+        };
+
+        var run = await new EvaluationRunner().RunAsync(suite, TestSuites.OfflineOptions(), null, CancellationToken.None);
+
+        var attempt = run.Cases[0].Attempts[0];
+        attempt.JudgeUsage.Should().Be(new TokenUsage(20, 8));
+        attempt.CostUsd.Should().BeApproximately((((20 * 0.15) + (8 * 0.60)) + ((20 * 2.50) + (8 * 10.00))) / 1_000_000, 1e-12);
     }
 
     [Fact]
