@@ -74,13 +74,18 @@ public static partial class BuildRunner
         if (host is null)
         {
             output.WriteLine($"error: {message}");
+            output.WriteLine("Build failed");
         }
         else
         {
+            // The summary (and on GitHub Actions the step summary, with anything extensions appended) still gets
+            // written: a build that fails before its targets run must say why where people look.
             host.WriteLine(LogLevel.Error, null, message);
+            var note = string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            note = note.Length > 300 ? note[..297] + "..." : note;
+            host.WriteSummary(new BuildReport([new TargetResult("(before targets)", TargetStatus.Failed, TimeSpan.Zero, note)], TimeSpan.Zero));
         }
 
-        output.WriteLine("Build failed");
         output.Flush();
     }
 }

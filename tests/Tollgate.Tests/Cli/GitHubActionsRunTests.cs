@@ -31,4 +31,17 @@ public sealed class GitHubActionsRunTests : IDisposable
         (await _fixture.RunAsync(new SampleBuild(), null, "Restore", "--host", "github-actions")).Should().Be(0);
         _fixture.Output.Should().Contain("::group::Restore");
     }
+
+    [Fact]
+    public async Task A_build_that_fails_before_its_targets_still_writes_the_step_summary()
+    {
+        var summary = _fixture.Root / "step-summary.md";
+        _fixture.Environment["GITHUB_ACTIONS"] = "true";
+        _fixture.Environment["GITHUB_STEP_SUMMARY"] = summary;
+
+        (await _fixture.RunAsync(new SampleBuild(), null, "Deploy")).Should().Be(1);
+
+        var markdown = await File.ReadAllTextAsync(summary);
+        markdown.Should().Contain("(before targets)").And.Contain("Build failed").And.Contain("Token");
+    }
 }
