@@ -47,7 +47,7 @@ public sealed class GateEvaluator(GateOptions options)
         foreach (var gate in gates)
         {
             var measured = metric == "cost-per-day" ? value * gate.RunsPerDay : value;
-            var useBound = run.IsStatistical && gate.Min is not null && metrics.LowerBounds.ContainsKey(metric);
+            var useBound = (run.IsStatistical || metric.StartsWith("pass-rate:", StringComparison.Ordinal)) && gate.Min is not null && metrics.LowerBounds.ContainsKey(metric);
             var compared = useBound ? metrics.LowerBounds[metric] : measured;
             thresholds.Add(Bounds(gate) + (useBound ? Invariant($" (95 % lower bound {compared:0.###})") : string.Empty));
             if (gate.Min is { } min && compared < min)

@@ -1,7 +1,7 @@
 namespace Tollgate.Evaluation;
 
 /// <summary>The metrics of a run that gates, baselines and reports use.</summary>
-/// <param name="Values">Metric values: pass-rate, score:&lt;metric&gt;, latency-p50, latency-p95, tokens-per-case, cost-per-run, cost-per-day (at one run a day).</param>
+/// <param name="Values">Metric values: pass-rate, pass-rate:&lt;tag&gt;, score:&lt;metric&gt;, latency-p50, latency-p95, tokens-per-case, cost-per-run, cost-per-day (at one run a day).</param>
 /// <param name="LowerBounds">95 % lower confidence bounds of pass-rate (Wilson) and score metrics (bootstrap).</param>
 /// <param name="NotRun">Per metric, how many required checks did not run, with a reason.</param>
 public sealed record RunMetrics(IReadOnlyDictionary<string, double> Values, IReadOnlyDictionary<string, double> LowerBounds, IReadOnlyDictionary<string, (int Count, string Reason)> NotRun)
@@ -15,6 +15,12 @@ public sealed record RunMetrics(IReadOnlyDictionary<string, double> Values, IRea
         var cases = run.Cases;
         values["pass-rate"] = cases.Count == 0 ? 0 : run.Passed / (double)cases.Count;
         bounds["pass-rate"] = Statistics.WilsonLowerBound(run.Passed, cases.Count);
+        foreach (var tag in cases.SelectMany(c => c.Tags.Select(t => (Tag: t, c.Passed))).GroupBy(x => x.Tag, StringComparer.Ordinal))
+        {
+            var passed = tag.Count(x => x.Passed);
+            values["pass-rate:" + tag.Key] = passed / (double)tag.Count();
+            bounds["pass-rate:" + tag.Key] = Statistics.WilsonLowerBound(passed, tag.Count());
+        }
 
         var attempts = cases.SelectMany(c => c.Attempts).ToList();
         foreach (var group in attempts.SelectMany(a => a.Assertions)

@@ -27,6 +27,16 @@ public static class MarkdownReport
                 $"| {row.Metric} | {ReportFormat.Value(row.Metric, row.Value)} | {Escape(row.Threshold)} | {(row.BaselineValue is { } b ? ReportFormat.Value(row.Metric, b) : "–")} | {ReportFormat.Delta(row.Delta)} | {ReportFormat.Status(row.Status)} |\n");
         }
 
+        var tags = context.Gates.Metrics.Values.Where(kv => kv.Key.StartsWith("pass-rate:", StringComparison.Ordinal)).ToList();
+        if (tags.Count > 0)
+        {
+            text.Append("\n| tag | pass rate | 95 % lower bound |\n|---|---:|---:|\n");
+            foreach (var (metric, value) in tags)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {Escape(metric["pass-rate:".Length..])} | {value:P1} | {context.Gates.Metrics.LowerBounds[metric]:P1} |\n");
+            }
+        }
+
         var failures = context.Gates.Failures;
         if (failures.Count > 0)
         {

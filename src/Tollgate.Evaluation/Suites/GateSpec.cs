@@ -1,7 +1,7 @@
 namespace Tollgate.Evaluation;
 
 /// <summary>
-/// A suite gate: a metric and its bound. Metrics: <c>pass-rate</c>, <c>score:&lt;metric&gt;</c> (mean score of an
+/// A suite gate: a metric and its bound. Metrics: <c>pass-rate</c>, <c>pass-rate:&lt;tag&gt;</c>, <c>score:&lt;metric&gt;</c> (mean score of an
 /// assertion metric, e.g. <c>score:recall@5</c>), <c>latency-p50</c>, <c>latency-p95</c> (ms), <c>tokens-per-case</c>,
 /// <c>cost-per-run</c> and <c>cost-per-day</c> (USD, projected with <see cref="RunsPerDay"/>).
 /// </summary>

@@ -107,7 +107,7 @@ public static partial class SuiteLoader
             var field = $"gates[{i}]";
             var map = reader.Mapping(list.Children[i], field, ["metric", "min", "max", "runs_per_day"]);
             var metric = reader.RequiredString(map, "metric", field);
-            if (!metric.StartsWith("score:", StringComparison.Ordinal) && !GateSpec.KnownMetrics.Contains(metric))
+            if (!metric.StartsWith("score:", StringComparison.Ordinal) && !metric.StartsWith("pass-rate:", StringComparison.Ordinal) && !GateSpec.KnownMetrics.Contains(metric))
             {
                 var suggestion = NameSuggestions.Closest(metric, GateSpec.KnownMetrics);
                 throw reader.Error(YamlReader.Get(map, "metric")!, $"{field}.metric", $"unknown metric '{metric}'"

@@ -46,5 +46,18 @@ public sealed class GateEvaluatorTests
         report.Failures.Single().Should().Contain("did you mean 'score:recall@5'?");
     }
 
+    [Fact]
+    public void A_tag_gates_on_its_own_pass_rate_and_lower_bound()
+    {
+        var run = GateRun.Of(10, 10);
+        run = run with { Cases = [.. run.Cases.Select((c, i) => c with { Tags = i < 4 ? ["pricing"] : ["other"] })] };
+
+        var report = new GateEvaluator(GateOptions.Default).Evaluate(Suite(new GateSpec("pass-rate:pricing") { Min = 0.9 }), run, null);
+
+        report.Metrics.Values["pass-rate:pricing"].Should().Be(1);
+        report.Failures.Single().Should().Contain("95 % lower bound 0.51 is below 0.9", "4 of 4 is not enough evidence for 90 %");
+        MarkdownReport.Render(new ReportContext(Suite(), run, report, null)).Should().Contain("| pricing | 100.0 % | 51.0 % |");
+    }
+
     private static EvalSuite Suite(params GateSpec[] gates) => new("s", Provider, []) { Gates = gates };
 }
