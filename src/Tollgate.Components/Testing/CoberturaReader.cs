@@ -34,13 +34,16 @@ public static class CoberturaReader
             throw new TollgateException($"{origin} is not Cobertura XML: the root element is '{document.Root?.Name.LocalName}', expected 'coverage'.");
         }
 
+        // coverlet names files relative to a <source> root that differs between reports (/repo/ in one, /repo/src/ in
+        // another); resolving them makes the same file from two test projects merge instead of counting twice.
+        var sources = document.Root.Descendants("source").Select(s => s.Value.Trim()).Where(s => s.Length > 0).ToList();
         var lines = new List<CoveredLine>();
         foreach (var package in document.Root.Descendants("package"))
         {
             var packageName = (string?)package.Attribute("name") ?? string.Empty;
             foreach (var @class in package.Descendants("class"))
             {
-                var file = (string?)@class.Attribute("filename") ?? string.Empty;
+                var file = Resolve((string?)@class.Attribute("filename") ?? string.Empty, sources);
 
                 // Class-level <lines> hold every line once; method-level <lines> repeat them.
                 foreach (var line in @class.Elements("lines").Elements("line"))
@@ -55,6 +58,17 @@ public static class CoberturaReader
         }
 
         return lines;
+    }
+
+    private static string Resolve(string file, List<string> sources)
+    {
+        if (file.Length == 0 || Path.IsPathRooted(file) || sources.Count == 0)
+        {
+            return file;
+        }
+
+        var candidates = sources.Select(source => Path.GetFullPath(Path.Combine(source, file))).ToList();
+        return candidates.FirstOrDefault(File.Exists) ?? candidates[0];
     }
 }
 

@@ -43,6 +43,23 @@ public class CoverageTests
     }
 
     [Fact]
+    public void The_same_file_named_against_different_source_roots_merges_into_one()
+    {
+        // coverlet roots each report at the common directory of what it instrumented: /repo/ for one test project,
+        // /repo/src/ for another. Both name the same file.
+        static string Report(string source, string file, int hits) =>
+            $"<coverage><sources><source>{source}</source></sources><packages><package name=\"Lib\"><classes>" +
+            $"<class name=\"Calc\" filename=\"{file}\"><lines><line number=\"4\" hits=\"{hits}\" /><line number=\"6\" hits=\"0\" /></lines></class>" +
+            "</classes></package></packages></coverage>";
+
+        var fromRoot = CoberturaReader.Parse(Report("/repo/", "src/Lib/Calc.cs", 1));
+        var fromSrc = CoberturaReader.Parse(Report("/repo/src/", "Lib/Calc.cs", 0));
+
+        fromRoot.Concat(fromSrc).Select(l => l.File).Distinct().Should().Equal("/repo/src/Lib/Calc.cs");
+        CoverageSummary.FromLines(fromRoot.Concat(fromSrc)).Projects.Should().Equal(new ProjectCoverage("Lib", 1, 2));
+    }
+
+    [Fact]
     public void The_coverage_table_shows_each_project_against_the_gate_and_the_total()
     {
         var summary = new CoverageSummary([new ProjectCoverage("Api", 9, 10), new ProjectCoverage("Lib", 1, 4)]);
