@@ -9,12 +9,15 @@ namespace Tollgate.Components.LlmEval;
 /// <param name="Reports">The report files.</param>
 public sealed record LlmEvalOutcome(EvalSuite Suite, EvalRunResult Run, GateReport Gates, ReportFiles Reports)
 {
-    /// <summary>One diagnostic per failing case, at the case's line in its cases file.</summary>
+    /// <summary>
+    /// One diagnostic per failing case, at the case's line in its cases file: an error when the gates failed, a warning
+    /// when the suite passed its gates anyway.
+    /// </summary>
     public IEnumerable<Diagnostic> Diagnostics(AbsolutePath root) =>
         Run.Cases.Where(c => !c.Passed).Select(c =>
         {
             var location = Suite.Cases.FirstOrDefault(x => x.Id == c.Id)?.Location;
             var file = location is null ? null : new AbsolutePath(location.File).RelativeTo(root);
-            return new Diagnostic(LogLevel.Error, $"LlmEval case '{c.Id}' failed: {MarkdownReport.FirstReason(c)}", file, location?.Line, location?.Column, "LLMEVAL");
+            return new Diagnostic(Gates.Passed ? LogLevel.Warning : LogLevel.Error, $"LlmEval case '{c.Id}' failed: {MarkdownReport.FirstReason(c)}", file, location?.Line, location?.Column, "LLMEVAL");
         });
 }

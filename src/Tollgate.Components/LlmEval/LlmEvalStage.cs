@@ -25,7 +25,13 @@ internal static class LlmEvalStage
         try
         {
             var urlFromEnvironment = suite.Provider.UrlEnv is { } env && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(env));
-            if (suite.Provider.Kind == ProviderKind.Http && options.ProviderUrl is null && !urlFromEnvironment)
+            var replayOnly = options.Cache?.Mode == CacheMode.ReadOnly;
+            if (suite.Provider.Kind == ProviderKind.Http && options.ProviderUrl is null && !urlFromEnvironment && replayOnly)
+            {
+                // A read-only replay never calls the service (a miss is an error), so it is not started.
+                options = options.WithProviderUrl(new Uri("http://127.0.0.1:9/replay-only"));
+            }
+            else if (suite.Provider.Kind == ProviderKind.Http && options.ProviderUrl is null && !urlFromEnvironment)
             {
                 var port = LlmEvalService.FreePort();
                 build.Log.Information($"Starting the system under test on port {port}");
