@@ -27,6 +27,27 @@ public sealed class ReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task Embeddings_replay_from_the_cache_too()
+    {
+        await using var server = await FakeOpenAI.StartAsync((_, _) => FakeReply.Text("twelve dollars per seat"));
+        var suite = new EvalSuite("s", TestSuites.Chat(server.BaseUrl), [TestSuites.Case("a", "q") with { Expected = "twelve dollars per seat" }])
+        {
+            Judge = TestSuites.Judge(server.BaseUrl),
+            EmbeddingModel = "text-embedding-3-small",
+            DefaultAssertions = [new AssertionSpec("embedding-similarity")],
+        };
+        var cache = new CacheOptions(Path.Combine(_dir.Path, "cache"));
+        await new EvaluationRunner().RunAsync(suite, TestSuites.OfflineOptions().WithCache(cache), null, CancellationToken.None);
+        var recorded = server.RequestCount;
+
+        var replay = await new EvaluationRunner().RunAsync(suite, TestSuites.OfflineOptions().WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+
+        recorded.Should().Be(2, "one answer and one embeddings call");
+        server.RequestCount.Should().Be(recorded);
+        replay.Cases[0].Attempts[0].Assertions.Single().Status.Should().Be(AssertionStatus.Passed);
+    }
+
+    [Fact]
     public async Task The_cache_key_excludes_the_endpoint_url()
     {
         var cache = new CacheOptions(Path.Combine(_dir.Path, "cache"));
