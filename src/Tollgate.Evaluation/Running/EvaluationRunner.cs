@@ -48,8 +48,9 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
             {
                 await limiter.WaitAsync(stop.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
+                // Fail-fast or the caller stopped the run: start nothing more, let the running cases finish below.
                 break;
             }
 
@@ -79,8 +80,9 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
             running.RemoveAll(t => t.IsCompleted);
         }
 
-        await Task.WhenAll(running).ConfigureAwait(false);
+        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
+        await Task.WhenAll(running).ConfigureAwait(false);
         var cases = results.Where(r => r is not null).Select(r => r!).ToList();
         return new EvalRunResult(suite.Name, cases)
         {

@@ -116,7 +116,7 @@ public static partial class SuiteLoader
         foreach (var key in new[] { "url", "base_url" })
         {
             var value = reader.String(map, key, field);
-            if (value is not null && !value.Contains("{{", StringComparison.Ordinal)
+            if (value is not null
                 && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
             {
                 throw reader.Error(YamlReader.Get(map, key)!, $"{field}.{key}", $"'{value}' is not an absolute http(s) URL");

@@ -26,7 +26,6 @@ public static partial class SuiteLoader
         AddIfSet(templates, "provider.body", provider.Body);
         AddIfSet(templates, "provider.system", provider.System);
         AddIfSet(templates, "provider.user", provider.User);
-        AddIfSet(templates, "provider.url", provider.Url);
         templates.AddRange(provider.Headers.Select(h => ($"provider.headers.{h.Key}", h.Value)));
 
         foreach (var evalCase in suite.Cases)
