@@ -70,7 +70,9 @@ public sealed class GateEvaluator(GateOptions options)
             failures.Add(regression);
         }
 
-        return new GateOutcome(metric, value, string.Join("; ", thresholds), baselineValue, delta,
+        // cost-per-day is measured at one run a day; show it at the gate's runs per day, as compared.
+        var shown = metric == "cost-per-day" && gates.Count > 0 ? value * gates[0].RunsPerDay : value;
+        return new GateOutcome(metric, shown, string.Join("; ", thresholds), baselineValue is { } bv && metric == "cost-per-day" && gates.Count > 0 ? bv * gates[0].RunsPerDay : baselineValue, delta,
             failures.Count == 0 ? GateStatus.Passed : GateStatus.Failed, string.Join("; ", failures));
     }
 

@@ -36,6 +36,7 @@ public sealed class GateEvaluatorTests
         report.Failures.Should().HaveCount(2);
         report.Failures.Should().Contain(f => f.StartsWith("latency-p95", StringComparison.Ordinal));
         report.Failures.Should().Contain("cost-per-day: 0.96 is above the maximum 0.5", "10 of 40 cases cost $0.01, so a full run costs $0.04 and 24 runs $0.96");
+        report.Outcomes.Single(o => o.Metric == "cost-per-day").Value.Should().BeApproximately(0.96, 1e-9);
     }
 
     [Fact]
