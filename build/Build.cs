@@ -1,5 +1,6 @@
 using Tollgate;
 using Tollgate.Components.Lint;
+using Tollgate.Components.LlmEval;
 using Tollgate.Components.Testing;
 using Tollgate.GitHubActions;
 
@@ -7,7 +8,7 @@ using Tollgate.GitHubActions;
 /// The repository's own pipeline, run by ./build.sh: the stages on ResearchAssistant, the repository's test command,
 /// packing the Tollgate libraries, and the GitHub workflows generated from this graph.
 /// </summary>
-public sealed partial class Build : TollgateBuild, ILint, IUnitTest, IGitHubActions
+public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IGitHubActions
 {
     [Parameter("Build configuration: Debug or Release")]
     readonly Configuration Configuration = Configuration.Debug;
@@ -26,7 +27,8 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, IGitHubActi
     Target Pipeline => _ => _
         .Description("The main job: Lint, UnitTest and LlmEval on ResearchAssistant")
         .DependsOn<ILint>(x => x.Lint)
-        .DependsOn<IUnitTest>(x => x.UnitTest);
+        .DependsOn<IUnitTest>(x => x.UnitTest)
+        .DependsOn<ILlmEval>(x => x.LlmEval);
 
     /// <summary>The repository's test command (.ci/run calls it).</summary>
     Target Test => _ => _
