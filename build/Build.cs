@@ -51,17 +51,20 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     Target Restore => _ => _
         .Description("Restores the solution's NuGet packages")
+        .Exclusive(BuildResources.DotnetProjects)
         .Executes(ct => Dotnet(ct, "restore", Solution));
 
     Target Compile => _ => _
         .Description("Compiles the solution")
         .DependsOn(Restore)
+        .Exclusive(BuildResources.DotnetProjects)
         .Executes(ct => Dotnet(ct, "build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
 
     Target Pack => _ => _
         .Description("Packs the Tollgate libraries as NuGet packages into artifacts/packages")
         .DependsOn(Compile)
         .Produces("artifacts/packages/*.nupkg")
+        .Exclusive(BuildResources.DotnetProjects)
         .Executes(async ct =>
         {
             foreach (var project in LibraryProjects)

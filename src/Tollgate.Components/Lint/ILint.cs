@@ -56,6 +56,7 @@ public interface ILint : ITollgateBuild
     Target Lint => _ => _
         .Description("Checks formatting and analyzers (dotnet format), prompt files, YAML, shell scripts and Dockerfiles")
         .Produces("artifacts/lint/**")
+        .Exclusive(BuildResources.DotnetProjects)
         .Executes(async cancellationToken =>
         {
             var result = await new LintRunner(Processes, Tools).RunAsync(LintSettings, cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,7 @@ public interface IUnitTest : ITollgateBuild
     Target UnitTest => _ => _
         .Description("Runs the unit tests with TRX/JUnit results and a line-coverage gate")
         .Produces("artifacts/test-results/**", "artifacts/coverage/**")
+        .Exclusive(BuildResources.DotnetProjects)
         .Executes(async cancellationToken =>
         {
             var options = UnitTestSettings;

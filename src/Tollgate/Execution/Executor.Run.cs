@@ -8,6 +8,7 @@ public sealed partial class Executor
         private readonly CancellationTokenSource _graceful;
         private readonly CancellationTokenSource _abort;
         private readonly HashSet<string> _triggered = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _heldResources = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _indexByName;
 
         public Run(ExecutionPlan plan, CancellationToken cancellation, CancellationToken abort)
@@ -49,7 +50,8 @@ public sealed partial class Executor
 
         public PriorityQueue<int, int> Ready { get; } = new();
 
-        public PriorityQueue<int, int> Deferred { get; } = new();
+        /// <summary>Targets decided to run, waiting for a slot or an exclusive resource, in plan order.</summary>
+        public SortedSet<int> Runnable { get; } = [];
 
         public Dictionary<int, Task<(int, TargetResult)>> Running { get; } = [];
 
@@ -64,6 +66,20 @@ public sealed partial class Executor
         public TargetResult? ResultOf(string name) => _indexByName.TryGetValue(name, out var index) ? Results[index] : null;
 
         public bool WasTriggered(string name) => _triggered.Contains(name);
+
+        /// <summary>Takes the target's exclusive resources, or returns false when a running target holds one.</summary>
+        public bool TryAcquire(TargetSpec spec)
+        {
+            if (spec.ExclusiveResources.Any(_heldResources.Contains))
+            {
+                return false;
+            }
+
+            _heldResources.UnionWith(spec.ExclusiveResources);
+            return true;
+        }
+
+        public void Release(TargetSpec spec) => _heldResources.ExceptWith(spec.ExclusiveResources);
 
         public void MarkTriggers(TargetSpec source) => _triggered.UnionWith(source.Triggers);
 

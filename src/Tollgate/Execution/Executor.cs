@@ -26,20 +26,20 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
         {
             while (run.Ready.TryDequeue(out var index, out _))
             {
-                var target = plan.Targets[index];
-                if (Decide(run, target) is { } immediate)
+                if (Decide(run, plan.Targets[index]) is { } immediate)
                 {
                     Complete(run, index, immediate);
-                    continue;
                 }
-
-                if (run.Running.Count >= Math.Max(1, options.MaxParallel))
+                else
                 {
-                    run.Deferred.Enqueue(index, index);
-                    continue;
+                    run.Runnable.Add(index);
                 }
+            }
 
-                Start(run, index);
+            StartRunnable(run);
+            if (run.Ready.Count > 0)
+            {
+                continue;
             }
 
             if (run.Running.Count == 0)
@@ -50,11 +50,8 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
             var finished = await Task.WhenAny(run.Running.Values).ConfigureAwait(false);
             var (finishedIndex, result) = await finished.ConfigureAwait(false);
             run.Running.Remove(finishedIndex);
+            run.Release(plan.Targets[finishedIndex].Spec);
             Complete(run, finishedIndex, result);
-            while (run.Deferred.TryDequeue(out var deferred, out _))
-            {
-                run.Ready.Enqueue(deferred, deferred);
-            }
         }
 
         var results = plan.Targets.Select((t, i) => run.Results[i] ?? new TargetResult(t.Name, TargetStatus.NotRun, TimeSpan.Zero, "never became ready"));
@@ -115,6 +112,27 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
         }
 
         return null;
+    }
+
+    /// <summary>Starts runnable targets in plan order while slots and their exclusive resources are free.</summary>
+    private void StartRunnable(Run run)
+    {
+        foreach (var index in run.Runnable.ToList())
+        {
+            var spec = run.Plan.Targets[index].Spec;
+            if (run.Stopping && !spec.AssuredAfterFailure)
+            {
+                run.Runnable.Remove(index);
+                Complete(run, index, new TargetResult(spec.Name, TargetStatus.NotRun, TimeSpan.Zero, run.StopReason));
+                continue;
+            }
+
+            if (run.Running.Count < Math.Max(1, options.MaxParallel) && run.TryAcquire(spec))
+            {
+                run.Runnable.Remove(index);
+                Start(run, index);
+            }
+        }
     }
 
     private void Start(Run run, int index)

@@ -114,6 +114,13 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Inherit<TComponent>(Expression<Func<TComponent, Target>> target);
 
+    /// <summary>
+    /// Targets that name the same resource never run at the same time in one build (e.g. two targets that both run
+    /// <c>dotnet build</c> on the same projects and would race on their obj/ folders). Ordering stays free: whichever is
+    /// ready first runs first. CI jobs run on separate machines, so this adds no <c>needs</c>.
+    /// </summary>
+    ITargetDefinition Exclusive(params string[] resources);
+
     /// <summary>Attaches data for extensions (CI settings, service containers). Later annotations of a type win.</summary>
     ITargetDefinition Annotate(object annotation);
 }

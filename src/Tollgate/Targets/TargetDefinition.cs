@@ -22,6 +22,7 @@ internal sealed class TargetDefinition(string name, object build, Func<Target, s
     private readonly List<string> _inputs = [];
     private readonly List<string> _outputs = [];
     private readonly List<object> _annotations = [];
+    private readonly List<string> _exclusive = [];
     private string? _description;
     private DependencyBehavior _whenSkipped = DependencyBehavior.Skip;
     private bool _proceedAfterFailure;
@@ -199,6 +200,12 @@ internal sealed class TargetDefinition(string name, object build, Func<Target, s
         return baseTarget(this);
     }
 
+    public ITargetDefinition Exclusive(params string[] resources)
+    {
+        _exclusive.AddRange(resources);
+        return this;
+    }
+
     public ITargetDefinition Annotate(object annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
@@ -229,6 +236,7 @@ internal sealed class TargetDefinition(string name, object build, Func<Target, s
         Inputs = Distinct(_inputs),
         Outputs = Distinct(_outputs),
         Annotations = [.. _annotations],
+        ExclusiveResources = Distinct(_exclusive),
     };
 
     private static ImmutableArray<string> Distinct(List<string> values) => [.. values.Distinct(StringComparer.Ordinal)];

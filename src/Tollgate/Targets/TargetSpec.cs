@@ -69,6 +69,9 @@ public sealed record TargetSpec
     /// <summary>Output globs for incremental runs.</summary>
     public ImmutableArray<string> Outputs { get; init; } = [];
 
+    /// <summary>Resources this target holds while it runs; targets sharing one never overlap.</summary>
+    public ImmutableArray<string> ExclusiveResources { get; init; } = [];
+
     /// <summary>Extension data (CI settings and the like).</summary>
     public ImmutableArray<object> Annotations { get; init; } = [];
 

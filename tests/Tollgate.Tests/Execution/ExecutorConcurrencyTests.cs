@@ -45,6 +45,40 @@ public sealed class ExecutorConcurrencyTests
     }
 
     [Fact]
+    public async Task Targets_sharing_an_exclusive_resource_never_overlap_while_others_still_run_alongside()
+    {
+        var holders = 0;
+        var overlap = false;
+        var freeRanAlongside = new TaskCompletionSource();
+        Func<CancellationToken, Task> exclusive = async ct =>
+        {
+            if (Interlocked.Increment(ref holders) > 1)
+            {
+                overlap = true;
+            }
+
+            await Task.Delay(30, ct);
+            Interlocked.Decrement(ref holders);
+        };
+        var graph = Of(
+            Action("BuildA", exclusive) with { ExclusiveResources = ["dotnet"] },
+            Action("BuildB", exclusive) with { ExclusiveResources = ["DOTNET"] },
+            Action("BuildC", exclusive) with { ExclusiveResources = ["dotnet", "other"] },
+            Action("Free", async ct =>
+            {
+                await Task.Delay(1, ct);
+                freeRanAlongside.TrySetResult();
+            }),
+            Spec("All", "BuildA", "BuildB", "BuildC", "Free"));
+
+        var report = await _harness.RunAsync(Plan(graph, ["All"]), new ExecutorOptions { MaxParallel = 4 });
+
+        report.Succeeded.Should().BeTrue();
+        overlap.Should().BeFalse("targets naming the same resource (ignoring case) run one at a time");
+        freeRanAlongside.Task.IsCompleted.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Every_ordering_edge_is_honoured_under_parallelism()
     {
         var finished = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();

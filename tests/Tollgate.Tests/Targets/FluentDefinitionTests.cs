@@ -46,6 +46,7 @@ public sealed class FluentDefinitionTests
             .Consumes(Compile, "bin/**")
             .Inputs("src/**/*.cs")
             .Outputs("artifacts/packages/*.nupkg")
+            .Exclusive(BuildResources.DotnetProjects, "registry")
             .Annotate(new Marker("first"))
             .Annotate(new Marker("second"));
 
@@ -150,6 +151,12 @@ public sealed class FluentDefinitionTests
         var pack = Discover(out _).Get("Pack");
         pack.Annotations.Should().HaveCount(2);
         pack.GetAnnotation<Marker>()!.Value.Should().Be("second");
+    }
+
+    [Fact]
+    public void Exclusive_records_the_resources_a_target_holds()
+    {
+        Discover(out _).Get("Pack").ExclusiveResources.Should().Equal("dotnet-projects", "registry");
     }
 
     [Fact]
