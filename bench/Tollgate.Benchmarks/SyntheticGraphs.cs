@@ -5,7 +5,7 @@ internal static class SyntheticGraphs
 {
     /// <summary>
     /// A layered DAG: <paramref name="layers"/> layers of <paramref name="width"/> targets, each depending on one to three
-    /// targets of the previous layer, with per-target durations in milliseconds.
+    /// targets of the previous layer, with per-target durations in milliseconds, and a sink that depends on all of them.
     /// </summary>
     public static (List<(string Name, string[] DependsOn, int Milliseconds)> Targets, string Sink) Layered(int layers, int width, int seed)
     {
@@ -23,7 +23,7 @@ internal static class SyntheticGraphs
         }
 
         var sink = "All";
-        targets.Add((sink, [.. Enumerable.Range(0, width).Select(i => $"L{layers - 1}T{i}")], 0));
+        targets.Add((sink, [.. targets.Select(t => t.Item1)], 0)); // every target is in the plan
         return (targets, sink);
     }
 

@@ -31,6 +31,14 @@ public sealed partial class Executor
                 }
             }
 
+            var chain = new int[plan.Targets.Length];
+            for (var i = plan.Targets.Length - 1; i >= 0; i--)
+            {
+                // Plan order is topological, so successors come later and already have their chain length.
+                chain[i] = 1 + Successors[i].Select(successor => chain[successor]).DefaultIfEmpty(0).Max();
+            }
+
+            Runnable = new SortedSet<int>(Comparer<int>.Create((a, b) => chain[a] != chain[b] ? chain[b].CompareTo(chain[a]) : a.CompareTo(b)));
             for (var i = 0; i < plan.Targets.Length; i++)
             {
                 if (Waiting[i] == 0)
@@ -50,8 +58,11 @@ public sealed partial class Executor
 
         public PriorityQueue<int, int> Ready { get; } = new();
 
-        /// <summary>Targets decided to run, waiting for a slot or an exclusive resource, in plan order.</summary>
-        public SortedSet<int> Runnable { get; } = [];
+        /// <summary>
+        /// Targets decided to run, waiting for a slot or an exclusive resource: the one heading the longest chain of
+        /// targets still to come first (the critical path decides the build's length), then plan order.
+        /// </summary>
+        public SortedSet<int> Runnable { get; }
 
         public Dictionary<int, Task<(int, TargetResult)>> Running { get; } = [];
 
