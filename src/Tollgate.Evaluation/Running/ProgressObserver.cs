@@ -12,11 +12,14 @@ public sealed class ProgressObserver(IBuildProgress bar) : IEvalObserver
         bar.Increment(1, Describe(progress));
     }
 
-    /// <summary>The status text, e.g. <c>12/40 · pass 92 % · 3,120 tokens · $0.0042</c>.</summary>
+    /// <summary>
+    /// The status text, e.g. <c>pass 92 % · 3,120 tokens · $0.0042</c>; without the count, which the progress bar
+    /// already shows as n/total.
+    /// </summary>
     public static string Describe(EvalProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{value.Done}/{value.Total} · pass {value.PassRate * 100:0} % · {value.Tokens:N0} tokens · ${value.CostUsd:0.####}");
+            $"pass {value.PassRate * 100:0} % · {value.Tokens:N0} tokens · ${value.CostUsd:0.####}");
     }
 }
