@@ -117,7 +117,9 @@ public interface ILlmEval : ITollgateBuild
             Host.AppendSummary(MarkdownReport.Render(new ReportContext(outcome.Suite, outcome.Run, outcome.Gates, null)));
             if (!outcome.Gates.Passed)
             {
-                throw new TollgateException($"LlmEval gates failed for {outcome.Suite.Name}:\n- {string.Join("\n- ", outcome.Gates.Failures)}\nReports: {outcome.Reports.Html}");
+                // The first line names the failed gates: hosts show only it in the annotation and the summary's note.
+                var failed = outcome.Gates.Outcomes.Where(o => o.Status == GateStatus.Failed).Select(o => o.Metric);
+                throw new TollgateException($"LlmEval gates failed for {outcome.Suite.Name}: {string.Join(", ", failed)}\n- {string.Join("\n- ", outcome.Gates.Failures)}\nReports: {outcome.Reports.Html}");
             }
         });
 }
