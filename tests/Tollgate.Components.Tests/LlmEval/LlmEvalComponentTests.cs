@@ -1,0 +1,87 @@
+using Tollgate.Components.Tests.TestSupport;
+
+namespace Tollgate.Components.Tests.LlmEval;
+
+public sealed class LlmEvalComponentTests : IDisposable
+{
+    private readonly TempDirectory _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task A_passing_run_writes_the_four_reports_and_puts_the_markdown_in_the_step_summary()
+    {
+        EvalCases.Write(_root);
+        await using var server = await FakeResearchAssistant.StartAsync();
+
+        var (exitCode, output, summary) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString());
+
+        exitCode.Should().Be(0, output);
+        server.Requests.Should().Be(5);
+        var reports = Path.Combine(_root.Path, "artifacts", "llm-eval");
+        Directory.GetFiles(reports).Select(Path.GetFileName).Should().BeEquivalentTo("results.json", "junit.xml", "summary.md", "report.html");
+        File.ReadAllText(Path.Combine(reports, "junit.xml")).Should().Contain("pricing-team-seat").And.Contain("tests=\"5\"");
+        File.ReadAllText(Path.Combine(reports, "results.json")).Should().Contain("billing-student-discount");
+        File.ReadAllText(Path.Combine(reports, "report.html")).Should().StartWith("<!DOCTYPE html>");
+        var markdown = File.ReadAllText(Path.Combine(reports, "summary.md"));
+        markdown.Should().Contain("pass-rate");
+        summary.Should().Contain(markdown.Trim());
+        output.Should().Contain("5/5 cases passed; cache 0 hits, 5 misses");
+    }
+
+    [Fact]
+    public async Task The_progress_line_shows_the_count_once_followed_by_the_pass_rate()
+    {
+        EvalCases.Write(_root);
+        await using var server = await FakeResearchAssistant.StartAsync("pricing-team-seat");
+
+        var (_, output, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString(), "--eval-concurrency", "1");
+
+        output.Should().Contain("LlmEval mini: 5/5 pass 80 % · 2,200 tokens · $");
+        output.Should().NotContain("5/5 5/5").And.NotContain("5/5 · ");
+    }
+
+    [Fact]
+    public async Task A_failing_gate_fails_the_target_naming_the_gate_and_each_failing_case_at_its_line()
+    {
+        EvalCases.Write(_root, minPassRate: 0.8);
+        await using var server = await FakeResearchAssistant.StartAsync("pricing-personal-annual", "billing-student-discount");
+
+        var (exitCode, output, summary) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString());
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("::error title=LlmEval failed::LlmEval gates failed for mini: pass-rate\n", "the annotation shows only the first line");
+        output.Should().Contain("- pass-rate: 0.6 is below the minimum 0.8");
+        output.Should().Contain($"::error file={EvalCases.CasesFile},line={EvalCases.LineOf("pricing-personal-annual")},");
+        output.Should().Contain($"::error file={EvalCases.CasesFile},line={EvalCases.LineOf("billing-student-discount")},");
+        output.Should().MatchRegex(@"title=LLMEVAL::LlmEval case 'billing-student-discount' failed: recall@k: recall@5 0: 0/1 expected documents in the top 5; missing doc-007");
+        output.Should().NotContain("'pricing-team-seat' failed");
+        summary.Should().Contain("LlmEval gates failed for mini: pass-rate").And.Contain("billing-student-discount");
+    }
+
+    [Fact]
+    public async Task A_failing_case_in_a_suite_that_passes_its_gates_is_a_warning_at_its_line()
+    {
+        EvalCases.Write(_root, minPassRate: 0.5);
+        await using var server = await FakeResearchAssistant.StartAsync("plans-free-notebooks");
+
+        var (exitCode, output, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString());
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain($"::warning file={EvalCases.CasesFile},line={EvalCases.LineOf("plans-free-notebooks")},");
+        output.Should().NotContain("::error");
+    }
+
+    [Fact]
+    public async Task An_unknown_cache_mode_fails_the_target_with_the_nearest_mode()
+    {
+        EvalCases.Write(_root);
+        await using var server = await FakeResearchAssistant.StartAsync();
+
+        var (exitCode, output, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString(), "--eval-cache-mode", "read-onyl");
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("unknown cache mode 'read-onyl'; did you mean 'read-only'?");
+        server.Requests.Should().Be(0);
+    }
+}
