@@ -25,8 +25,11 @@ internal static class EvalCases
     /// <summary>The 1-based line of a case's <c>- id:</c> in the cases file (two comment lines, then five lines per case).</summary>
     public static int LineOf(string id) => 3 + (5 * All.ToList().FindIndex(c => c.Id == id));
 
-    /// <summary>Writes the suite (gated on <paramref name="minPassRate"/>) and its cases file.</summary>
-    public static void Write(TempDirectory root, double minPassRate = 0.8)
+    /// <summary>
+    /// Writes the suite (gated on <paramref name="minPassRate"/>, its provider's key in <paramref name="apiKeyEnv"/>)
+    /// and its cases file.
+    /// </summary>
+    public static void Write(TempDirectory root, double minPassRate = 0.8, string apiKeyEnv = "TOLLGATE_TEST_UNSET_MINI_KEY")
     {
         root.Write(SuiteFile, """
             name: mini
@@ -35,6 +38,7 @@ internal static class EvalCases
               type: http
               url: http://127.0.0.1:5080/query
               url_env: TOLLGATE_TEST_UNSET_MINI_URL
+              api_key_env: API_KEY_ENV
               method: POST
               body: '{"question": {{ question | json }}}'
               response:
@@ -56,7 +60,9 @@ internal static class EvalCases
                 min: MIN_PASS_RATE
               - metric: latency-p95
                 max: 5000
-            """.Replace("MIN_PASS_RATE", minPassRate.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + "\n");
+            """
+            .Replace("MIN_PASS_RATE", minPassRate.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("API_KEY_ENV", apiKeyEnv, StringComparison.Ordinal) + "\n");
         var cases = new StringBuilder("# Golden set for the LlmEval component tests.\n# One case per five lines.\n");
         foreach (var c in All)
         {

@@ -23,10 +23,13 @@ internal sealed class FakeResearchAssistant : IAsyncDisposable
     private readonly HashSet<string> _wrong;
     private int _requests;
 
-    private FakeResearchAssistant(WebApplication app, IEnumerable<string> wrong)
+    private readonly string? _leak;
+
+    private FakeResearchAssistant(WebApplication app, IEnumerable<string> wrong, string? leak)
     {
         _app = app;
         _wrong = [.. wrong];
+        _leak = leak;
     }
 
     /// <summary>The POST /query URL.</summary>
@@ -36,13 +39,18 @@ internal sealed class FakeResearchAssistant : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Starts a server that answers the cases with these ids wrongly (no keyword, the wrong document).</summary>
-    public static async Task<FakeResearchAssistant> StartAsync(params string[] wrongCaseIds)
+    public static Task<FakeResearchAssistant> StartAsync(params string[] wrongCaseIds) => StartAsync(wrongCaseIds, leak: null);
+
+    /// <summary>Starts a server that answers correctly but appends <paramref name="secret"/> to every answer.</summary>
+    public static Task<FakeResearchAssistant> StartLeakingAsync(string secret) => StartAsync([], secret);
+
+    private static async Task<FakeResearchAssistant> StartAsync(string[] wrongCaseIds, string? leak)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new FakeResearchAssistant(app, wrongCaseIds);
+        var server = new FakeResearchAssistant(app, wrongCaseIds, leak);
         app.MapPost("/query", server.AnswerAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -64,6 +72,7 @@ internal sealed class FakeResearchAssistant : IAsyncDisposable
         var known = EvalCases.All.FirstOrDefault(c => c.Question == question);
         var correct = known is not null && !_wrong.Contains(known.Id);
         var answer = correct ? $"{known!.Keyword}, according to {known.DocumentId}." : "I could not find that in the documents.";
+        answer += _leak is null ? string.Empty : $" (debug: key {_leak})";
         var document = correct ? known!.DocumentId : "doc-999";
         var body = new JsonObject
         {
