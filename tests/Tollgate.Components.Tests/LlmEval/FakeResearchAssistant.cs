@@ -24,12 +24,14 @@ internal sealed class FakeResearchAssistant : IAsyncDisposable
     private int _requests;
 
     private readonly string? _leak;
+    private readonly string _model;
 
-    private FakeResearchAssistant(WebApplication app, IEnumerable<string> wrong, string? leak)
+    private FakeResearchAssistant(WebApplication app, IEnumerable<string> wrong, string? leak, string model)
     {
         _app = app;
         _wrong = [.. wrong];
         _leak = leak;
+        _model = model;
     }
 
     /// <summary>The POST /query URL.</summary>
@@ -39,18 +41,21 @@ internal sealed class FakeResearchAssistant : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Starts a server that answers the cases with these ids wrongly (no keyword, the wrong document).</summary>
-    public static Task<FakeResearchAssistant> StartAsync(params string[] wrongCaseIds) => StartAsync(wrongCaseIds, leak: null);
+    public static Task<FakeResearchAssistant> StartAsync(params string[] wrongCaseIds) => StartAsync(wrongCaseIds, leak: null, "gpt-4o-mini");
 
     /// <summary>Starts a server that answers correctly but appends <paramref name="secret"/> to every answer.</summary>
-    public static Task<FakeResearchAssistant> StartLeakingAsync(string secret) => StartAsync([], secret);
+    public static Task<FakeResearchAssistant> StartLeakingAsync(string secret) => StartAsync([], secret, "gpt-4o-mini");
 
-    private static async Task<FakeResearchAssistant> StartAsync(string[] wrongCaseIds, string? leak)
+    /// <summary>Starts a server that answers correctly and reports <paramref name="model"/> as the model that answered.</summary>
+    public static Task<FakeResearchAssistant> StartWithModelAsync(string model) => StartAsync([], leak: null, model);
+
+    private static async Task<FakeResearchAssistant> StartAsync(string[] wrongCaseIds, string? leak, string model)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new FakeResearchAssistant(app, wrongCaseIds, leak);
+        var server = new FakeResearchAssistant(app, wrongCaseIds, leak, model);
         app.MapPost("/query", server.AnswerAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -78,7 +83,7 @@ internal sealed class FakeResearchAssistant : IAsyncDisposable
         {
             ["answer"] = answer,
             ["citations"] = new JsonArray(document),
-            ["model"] = "gpt-4o-mini",
+            ["model"] = _model,
             ["usage"] = new JsonObject { ["promptTokens"] = 400, ["completionTokens"] = 40 },
             ["latencyMs"] = 3,
             ["retrieved"] = new JsonArray(new JsonObject { ["id"] = document, ["score"] = 0.91 }, new JsonObject { ["id"] = "doc-001", ["score"] = 0.42 }),

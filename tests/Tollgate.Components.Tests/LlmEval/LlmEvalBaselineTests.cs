@@ -53,4 +53,26 @@ public sealed class LlmEvalBaselineTests : IDisposable
         exitCode.Should().Be(0, output);
         server.Requests.Should().Be(10);
     }
+
+    [Fact]
+    public async Task A_cost_rise_beyond_tolerance_fails_unless_approved()
+    {
+        EvalCases.Write(_root, minPassRate: 0.5);
+        await using (var cheap = await FakeResearchAssistant.StartWithModelAsync("gpt-4o-mini"))
+        {
+            var (written, writeOutput, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", cheap.QueryUrl.ToString(), "--update-baseline");
+            written.Should().Be(0, writeOutput);
+        }
+
+        // The same tokens on a pricier model.
+        await using var pricey = await FakeResearchAssistant.StartWithModelAsync("gpt-4o");
+        var url = pricey.QueryUrl.ToString();
+
+        var (refused, refusedOutput, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", url, "--eval-cache-mode", "off");
+        var (approved, approvedOutput, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", url, "--eval-cache-mode", "off", "--cost-increase-approved");
+
+        refused.Should().Be(1);
+        refusedOutput.Should().Contain("LlmEval gates failed for mini: cost-per-run\n").And.Contain("against the baseline (tolerance 20 %); approve with the cost approval parameter");
+        approved.Should().Be(0, approvedOutput);
+    }
 }
