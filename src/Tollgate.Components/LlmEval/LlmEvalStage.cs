@@ -43,6 +43,13 @@ internal static class LlmEvalStage
             var baseline = store.Load();
             options = options.WithBaseline(baseline);
             var selected = CaseSelection.Select(suite.Cases, options).Count;
+            if (selected == 0 && suite.Cases.Count > 0 && (options.Ids.Count > 0 || options.Tags.Count > 0))
+            {
+                // Otherwise a mistyped id or tag shows up as "pass-rate: 0 is below the minimum".
+                throw new TollgateException($"No case of {suite.Name} matches --eval-cases [{string.Join(", ", options.Ids)}] --eval-tags [{string.Join(", ", options.Tags)}]; "
+                    + $"the suite's tags are: {string.Join(", ", suite.Cases.SelectMany(c => c.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}");
+            }
+
             EvalRunResult run;
             using (var progress = build.Host.StartProgress($"LlmEval {suite.Name}", selected))
             {

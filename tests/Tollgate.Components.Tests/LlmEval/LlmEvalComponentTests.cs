@@ -84,4 +84,29 @@ public sealed class LlmEvalComponentTests : IDisposable
         output.Should().Contain("unknown cache mode 'read-onyl'; did you mean 'read-only'?");
         server.Requests.Should().Be(0);
     }
+
+    [Fact]
+    public async Task Case_and_tag_filters_and_repeats_reach_the_runner()
+    {
+        EvalCases.Write(_root);
+        await using var server = await FakeResearchAssistant.StartAsync();
+        var url = server.QueryUrl.ToString();
+        string[] twoCases = ["--eval-provider-url", url, "--eval-cache-mode", "off", "--eval-cases", "pricing-team-seat", "billing-student-discount"];
+
+        var (byId, byIdOutput, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, twoCases);
+        byId.Should().Be(0, byIdOutput);
+        byIdOutput.Should().Contain("LlmEval mini: 2/2 ").And.Contain("2/2 cases passed");
+        server.Requests.Should().Be(2);
+
+        // Repeats make the run statistical: the pass-rate gate then uses the 95 % lower bound, which two cases cannot lift to 0.8.
+        var (repeated, repeatedOutput, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, [.. twoCases, "--eval-repeat", "2"]);
+        repeated.Should().Be(1);
+        repeatedOutput.Should().Contain("2/2 cases passed").And.Contain("- pass-rate: the 95 % lower bound");
+        server.Requests.Should().Be(6, "two cases, two attempts each");
+
+        var (byTag, byTagOutput, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", url, "--eval-tags", "pricng");
+        byTag.Should().Be(1);
+        byTagOutput.Should().Contain("No case of mini matches --eval-cases [] --eval-tags [pricng]; the suite's tags are: pricing");
+        server.Requests.Should().Be(6);
+    }
 }
