@@ -24,6 +24,7 @@ public sealed class LlmEvalCacheTests : IDisposable
         exitCode.Should().Be(0, output);
         server.Requests.Should().Be(5);
         output.Should().Contain("5/5 cases passed; cache 5 hits, 0 misses");
+        output.Should().Contain("LlmEval mini: 5/5 pass 100 % · 2,200 tokens", "the replay keeps the recorded usage, so token and cost gates still hold in CI");
     }
 
     [Fact]
