@@ -106,6 +106,7 @@ public interface ILlmEval : ITollgateBuild
     Target LlmEval => _ => _
         .Description("Evaluates the LLM application against its golden set with statistical quality gates and baselines")
         .Produces("artifacts/llm-eval/**")
+        .Exclusive(BuildResources.DotnetProjects)
         .Executes(async cancellationToken =>
         {
             var outcome = await LlmEvalStage.RunAsync(this, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,7 @@ internal static class LlmEvalStage
             }
         }
 
+        options = options.Cache is { } cacheOptions ? options.WithCache(cacheOptions.WithMasker(masker)) : options;
         IRunningProcess? service = null;
         try
         {

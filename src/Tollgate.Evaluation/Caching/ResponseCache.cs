@@ -112,7 +112,8 @@ public sealed class ResponseCache
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, entry.ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
+        var text = entry.ToJsonString(Indented);
+        await File.WriteAllTextAsync(temporary, _options.Masker?.Apply(text) ?? text, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -37,5 +37,12 @@ public sealed class LlmEvalSecretTests : IDisposable
         {
             File.ReadAllText(report).Should().NotContain(Key, report);
         }
+
+        var cacheEntries = Directory.GetFiles(Path.Combine(_root.Path, "evals", ".cache"), "*.json", SearchOption.AllDirectories);
+        cacheEntries.Should().NotBeEmpty("the run records its responses");
+        foreach (var entry in cacheEntries)
+        {
+            File.ReadAllText(entry).Should().NotContain(Key, "the cache is meant to be committed: {0}", entry);
+        }
     }
 }
