@@ -16,8 +16,11 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
 
     private const int MaxSentences = 3;
 
-    /// <summary>A sentence is kept only if it scores at least this share of the best sentence.</summary>
+    /// <summary>A sentence of the best sentence's document is kept if it scores at least this share of the best.</summary>
     private const double RelativeThreshold = 0.5;
+
+    /// <summary>Sentences from other documents than the best sentence's must come closer to it.</summary>
+    private const double OtherDocumentThreshold = 0.75;
 
     private const double TitleShare = 0.5;
 
@@ -48,9 +51,9 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
             return Task.FromResult(new Answer(NoAnswer, [], Model, 0, 0));
         }
 
-        var best = candidates.Max(c => c.Score);
+        var best = candidates.MaxBy(c => c.Score)!;
         var chosen = candidates
-            .Where(c => c.Score >= best * RelativeThreshold)
+            .Where(c => c.Score >= best.Score * (c.Passage == best.Passage ? RelativeThreshold : OtherDocumentThreshold))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Passage.Rank)
             .ThenBy(c => c.Position)
