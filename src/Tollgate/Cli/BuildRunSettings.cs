@@ -10,13 +10,8 @@ public sealed record BuildRunSettings
     public bool OutputRedirected { get; init; } = Console.IsOutputRedirected;
 
     /// <summary>The environment variables; default: the process's.</summary>
-    public IReadOnlyDictionary<string, string?> Environment { get; init; } = ProcessEnvironment();
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = ParameterSources.ProcessEnvironment();
 
     /// <summary>The directory the root search starts from; default: the current directory.</summary>
     public string CurrentDirectory { get; init; } = System.Environment.CurrentDirectory;
-
-    /// <summary>The process environment as a dictionary.</summary>
-    public static IReadOnlyDictionary<string, string?> ProcessEnvironment() =>
-        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
 }

@@ -9,51 +9,47 @@ internal static class ProcessFailures
     private const int MaxLineLength = 400;
 
     /// <summary>The process exited with a non-zero code while validation was on.</summary>
-    internal static ProcessException ExitCode(ChildProcess child, SecretMasker masker, int exitCode)
-    {
-        var message = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"The command exited with code {exitCode}:\n")
-            .Append(CultureInfo.InvariantCulture, $"  {child.MaskedCommandLine}\n")
-            .Append(CultureInfo.InvariantCulture, $"  in {child.WorkingDirectory}\n");
-        var lastLines = AppendLastLines(message, child, masker);
-        message.Append("If this exit code is expected, run the command with .WithValidation(false) and check ProcessResult.ExitCode yourself.");
-        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode, lastLines);
-    }
+    internal static ProcessException ExitCode(ChildProcess child, SecretMasker masker, int exitCode) => Create(
+        child,
+        masker,
+        exitCode,
+        $"The command exited with code {exitCode}:",
+        "If this exit code is expected, run the command with .WithValidation(false) and check ProcessResult.ExitCode yourself.");
 
     /// <summary>The timeout elapsed; the process was stopped.</summary>
-    internal static ProcessException TimedOut(ChildProcess child, SecretMasker masker, TimeSpan timeout)
-    {
-        var message = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"The command timed out after {Describe(timeout)} and was stopped (SIGTERM to its process tree, killed after the {Describe(child.Command.GracePeriod)} grace period):\n")
-            .Append(CultureInfo.InvariantCulture, $"  {child.MaskedCommandLine}\n")
-            .Append(CultureInfo.InvariantCulture, $"  in {child.WorkingDirectory}\n");
-        var lastLines = AppendLastLines(message, child, masker);
-        message.Append("If it needs longer, raise the limit with .WithTimeout(...) (null: no limit).");
-        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode: null, lastLines);
-    }
+    internal static ProcessException TimedOut(ChildProcess child, SecretMasker masker, TimeSpan timeout) => Create(
+        child,
+        masker,
+        exitCode: null,
+        $"The command timed out after {Describe(timeout)} and was stopped (SIGTERM to its process tree, killed after the {Describe(child.Command.GracePeriod)} grace period):",
+        "If it needs longer, raise the limit with .WithTimeout(...) (null: no limit).");
 
     /// <summary>A started service exited before it printed the awaited line.</summary>
-    internal static ProcessException ExitedBeforeOutput(ChildProcess child, SecretMasker masker, int exitCode)
-    {
-        var message = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"The process exited with code {exitCode} before it printed the line that was waited for:\n")
-            .Append(CultureInfo.InvariantCulture, $"  {child.MaskedCommandLine}\n")
-            .Append(CultureInfo.InvariantCulture, $"  in {child.WorkingDirectory}\n");
-        var lastLines = AppendLastLines(message, child, masker);
-        message.Append("Check its output above: it usually says why it could not start (a port in use, a missing setting).");
-        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode, lastLines);
-    }
+    internal static ProcessException ExitedBeforeOutput(ChildProcess child, SecretMasker masker, int exitCode) => Create(
+        child,
+        masker,
+        exitCode,
+        $"The process exited with code {exitCode} before it printed the line that was waited for:",
+        "Check its output above: it usually says why it could not start (a port in use, a missing setting).");
 
     /// <summary>A started service did not print the awaited line in time (it keeps running).</summary>
-    internal static ProcessException OutputTimedOut(ChildProcess child, SecretMasker masker, TimeSpan timeout)
+    internal static ProcessException OutputTimedOut(ChildProcess child, SecretMasker masker, TimeSpan timeout) => Create(
+        child,
+        masker,
+        exitCode: null,
+        $"The process did not print the line that was waited for within {Describe(timeout)} (it is still running):",
+        "If it is only slow to start, pass a longer timeout to WaitForOutputAsync; otherwise check that the awaited text matches what it prints.");
+
+    /// <summary>What went wrong, the masked command line and working directory, the last output lines, and the fix.</summary>
+    private static ProcessException Create(ChildProcess child, SecretMasker masker, int? exitCode, string problem, string fix)
     {
         var message = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"The process did not print the line that was waited for within {Describe(timeout)} (it is still running):\n")
+            .Append(CultureInfo.InvariantCulture, $"{problem}\n")
             .Append(CultureInfo.InvariantCulture, $"  {child.MaskedCommandLine}\n")
             .Append(CultureInfo.InvariantCulture, $"  in {child.WorkingDirectory}\n");
         var lastLines = AppendLastLines(message, child, masker);
-        message.Append("If it is only slow to start, pass a longer timeout to WaitForOutputAsync; otherwise check that the awaited text matches what it prints.");
-        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode: null, lastLines);
+        message.Append(fix);
+        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode, lastLines);
     }
 
     /// <summary>A time span as people write it: 250 ms, 2 s, 1.5 s, 5 min, 1 h 30 min.</summary>
