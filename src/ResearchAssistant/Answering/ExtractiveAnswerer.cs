@@ -24,7 +24,6 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
 
     private const double TitleShare = 0.5;
 
-    private const double RankPenalty = 0.3;
 
     private readonly Bm25Index _index;
     private readonly Tokenizer _tokenizer;
@@ -42,8 +41,9 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         ArgumentNullException.ThrowIfNull(passages);
         cancellationToken.ThrowIfCancellationRequested();
         var questionTerms = _tokenizer.Tokenize(question).ToHashSet(StringComparer.Ordinal);
+        var topScore = passages.Count == 0 ? 0 : passages.Max(p => p.Score);
         var candidates = passages
-            .SelectMany(p => SplitSentences(p.Document.Body).Select((s, i) => new Candidate(p, i, s, Score(s, p, questionTerms))))
+            .SelectMany(p => SplitSentences(p.Document.Body).Select((s, i) => new Candidate(p, i, s, Score(s, p, questionTerms, topScore))))
             .Where(c => c.Score > 0)
             .ToList();
         if (candidates.Count == 0)
@@ -80,7 +80,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
     internal static IReadOnlyList<string> SplitSentences(string text) =>
         SentenceBoundary().Split(text.ReplaceLineEndings(" ")).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
 
-    private double Score(string sentence, RetrievedPassage passage, HashSet<string> questionTerms)
+    private double Score(string sentence, RetrievedPassage passage, HashSet<string> questionTerms, double topScore)
     {
         var inSentence = Weight(sentence, questionTerms);
         if (inSentence == 0)
@@ -92,8 +92,9 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
         // question about API rate limits because it sits in the document titled "API rate limits".
         var inTitle = Weight(passage.Document.Title, questionTerms);
 
-        // Prefer sentences from better-ranked passages when the overlap is similar.
-        return (inSentence + (TitleShare * inTitle)) / (1 + (RankPenalty * (passage.Rank - 1)));
+        // Scale by the passage's retrieval score relative to the best passage: BM25 over the whole document is a
+        // better judge of relevance than the overlap of one sentence.
+        return (inSentence + (TitleShare * inTitle)) * (passage.Score / topScore);
     }
 
     private double Weight(string text, HashSet<string> questionTerms) =>
