@@ -7,8 +7,9 @@ namespace ResearchAssistant.Answering;
 
 /// <summary>
 /// The offline answerer used when no LLM is configured. Deterministic and extractive: it scores every sentence of the
-/// retrieved passages by the inverse document frequency of the question's terms it contains, keeps the best sentences
-/// and cites the passage each came from. It never writes text that is not in the documents.
+/// retrieved passages by the inverse document frequency of the question's terms it contains (plus part of its
+/// document title's match), scaled by its passage's BM25 score, keeps the best sentences and cites the passage each
+/// came from. It never writes text that is not in the documents.
 /// </summary>
 public sealed partial class ExtractiveAnswerer : IAnswerer
 {
@@ -23,7 +24,6 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
     private const double OtherDocumentThreshold = 0.75;
 
     private const double TitleShare = 0.5;
-
 
     private readonly Bm25Index _index;
     private readonly Tokenizer _tokenizer;
