@@ -53,6 +53,16 @@ public sealed class ExtractiveAnswererTests
         second.Should().BeEquivalentTo(first);
     }
 
+    [Theory]
+    [InlineData("Which release added the Linux ARM64 desktop app?", "Lumen 4.1 was released in January 2026. It added a native desktop app for Linux on ARM64")]
+    [InlineData("What changed in Lumen 4.2?", "Lumen 4.2 was released in March 2026. Lumen Assist answers now show inline citations")]
+    public async Task A_lone_sentence_is_completed_by_the_neighbour_that_gives_it_context(string question, string expected)
+    {
+        var answer = await _answerer.AnswerAsync(question, _index.Search(question, 5), CancellationToken.None);
+
+        answer.Text.Should().Contain(expected);
+    }
+
     [Fact]
     public async Task Without_passages_the_answer_says_so_and_cites_nothing()
     {

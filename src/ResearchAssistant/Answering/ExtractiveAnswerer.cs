@@ -25,6 +25,9 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
 
     private const double TitleShare = 0.5;
 
+    /// <summary>First words of a sentence that continues the one before it.</summary>
+    private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal) { "It", "This", "These", "They", "That", "Both", "Each", "Its" };
+
     private readonly Bm25Index _index;
     private readonly Tokenizer _tokenizer;
 
@@ -58,9 +61,13 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
             .ThenBy(c => c.Passage.Rank)
             .ThenBy(c => c.Position)
             .Take(MaxSentences)
-            .OrderBy(c => c.Passage.Rank)
-            .ThenBy(c => c.Position)
             .ToList();
+        if (chosen.Count == 1 && Neighbour(chosen[0]) is { } neighbour)
+        {
+            chosen.Add(neighbour);
+        }
+
+        chosen = chosen.OrderBy(c => c.Passage.Rank).ThenBy(c => c.Position).ToList();
 
         var text = new StringBuilder();
         foreach (var group in chosen.GroupBy(c => c.Passage.Document.Id, StringComparer.Ordinal))
@@ -75,6 +82,20 @@ public sealed partial class ExtractiveAnswerer : IAnswerer
 
         var citations = chosen.Select(c => c.Passage.Document.Id).Distinct(StringComparer.Ordinal).ToList();
         return Task.FromResult(new Answer(text.ToString(), citations, Model, 0, 0));
+    }
+
+    /// <summary>
+    /// One sentence alone often lacks its context: "It added ..." needs the sentence before it, and a heading-like
+    /// "Lumen 4.2 was released in March 2026." needs the one after it.
+    /// </summary>
+    private static Candidate? Neighbour(Candidate only)
+    {
+        var sentences = SplitSentences(only.Passage.Document.Body);
+        var firstWord = only.Sentence.Split(' ', 2)[0];
+        var position = ContinuationWords.Contains(firstWord) ? only.Position - 1 : only.Position + 1;
+        return position >= 0 && position < sentences.Count
+            ? new Candidate(only.Passage, position, sentences[position], 0)
+            : null;
     }
 
     internal static IReadOnlyList<string> SplitSentences(string text) =>
