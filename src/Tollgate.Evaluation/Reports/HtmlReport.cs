@@ -60,7 +60,7 @@ public static class HtmlReport
         foreach (var row in gates.Outcomes)
         {
             html.Write(string.Create(CultureInfo.InvariantCulture,
-                $"<tr><td>{HtmlEncode(row.Metric)}</td><td>{HtmlEncode(ReportFormat.Value(row.Metric, row.Value))}</td><td>{HtmlEncode(row.Threshold)}</td><td>{(row.BaselineValue is { } b ? HtmlEncode(ReportFormat.Value(row.Metric, b)) : "–")}</td><td>{ReportFormat.Delta(row.Delta)}</td><td class=\"{(row.Status == GateStatus.Passed ? "pass" : "fail")}\" title=\"{HtmlEncode(row.Message)}\">{ReportFormat.Status(row.Status)}</td></tr>"));
+                $"<tr><td>{HtmlEncode(row.Metric)}</td><td>{HtmlEncode(ReportFormat.Value(row.Metric, row.Value))}</td><td>{HtmlEncode(row.Threshold)}</td><td>{(row.BaselineValue is { } b ? HtmlEncode(ReportFormat.Value(row.Metric, b)) : "–")}</td><td>{ReportFormat.Delta(row.Delta)}</td><td class=\"{(row.Status == GateStatus.Passed ? "pass" : "fail")}\" title=\"{HtmlEncode(row.Message)}\">{(row.Status == GateStatus.Passed ? "✔ pass" : "✘ fail")}</td></tr>"));
         }
 
         html.Write("</table>");
