@@ -52,8 +52,10 @@ public static partial class BuildRunner
         try
         {
             var options = CommandLineParser.Parse(args);
+            var root = RootDirectoryLocator.Find(options.Root, settings.CurrentDirectory);
+            options = EngineFileOptions.Apply(options, root);
             host = BuildHosts.Create(options.Host, settings.Environment, settings.Output, settings.OutputRedirected, options.Verbosity ?? Verbosity.Normal);
-            var session = BuildSession.Create(build, options, defaultTarget, settings, host);
+            var session = BuildSession.Create(build, options, root, defaultTarget, settings, host);
             return await session.RunAsync(cancellationToken, abortToken).ConfigureAwait(false);
         }
         catch (TollgateException exception)

@@ -43,9 +43,8 @@ internal sealed partial class BuildSession
     private AbsolutePath TemporaryDirectory => _root / ".nuke" / "temp";
 
     /// <summary>Resolves the root, the services, the parameters and the target graph.</summary>
-    public static BuildSession Create(TollgateBuild build, CommandLineOptions options, string? defaultTarget, BuildRunSettings settings, IBuildHost host)
+    public static BuildSession Create(TollgateBuild build, CommandLineOptions options, AbsolutePath root, string? defaultTarget, BuildRunSettings settings, IBuildHost host)
     {
-        var root = RootDirectoryLocator.Find(options.Root, settings.CurrentDirectory);
         var masker = new SecretMasker();
         var log = new BuildLog(host, masker, options.Verbosity ?? Verbosity.Normal);
         var tools = new ToolLocator(root / ".nuke" / "temp" / "tools", settings.Environment.GetValueOrDefault("PATH"));

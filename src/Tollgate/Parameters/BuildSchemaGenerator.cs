@@ -8,7 +8,7 @@ namespace Tollgate;
 /// <summary>
 /// Generates <c>.nuke/build.schema.json</c>, the JSON Schema (draft-07) that lets editors complete and check
 /// <c>.nuke/parameters.json</c> and profile files: one property per parameter (type, enum values, description, default)
-/// plus the engine's <c>Target</c>, <c>Skip</c>, <c>Profile</c>, <c>Verbosity</c> and <c>Host</c>.
+/// plus the engine's <c>Target</c>, <c>Skip</c>, <c>Verbosity</c> and <c>Host</c> (profiles are chosen on the command line).
 /// </summary>
 /// <remarks>
 /// Output is deterministic: keys sorted ordinally, two-space indentation, <c>\n</c> newlines, a final newline. Secret
@@ -41,7 +41,6 @@ public static class BuildSchemaGenerator
         {
             ["$schema"] = Sorted(("type", "string")),
             ["Host"] = Sorted(("description", "Where the build runs: the terminal or GitHub Actions (default: detected)."), ("enum", Strings(HostNames)), ("type", "string")),
-            ["Profile"] = Sorted(("description", "Profiles to apply: .nuke/parameters.NAME.json files, later ones win."), ("items", Sorted(("type", "string"))), ("type", "array")),
             ["Skip"] = Sorted(("description", "Targets to skip."), ("items", TargetItems(targetNames)), ("type", "array")),
             ["Target"] = Sorted(("description", "Targets to run."), ("items", TargetItems(targetNames)), ("type", "array")),
             ["Verbosity"] = Sorted(("description", "How much the build prints."), ("enum", Strings(Enum.GetNames<Verbosity>())), ("type", "string")),

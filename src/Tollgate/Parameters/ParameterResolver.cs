@@ -27,7 +27,7 @@ public static class ParameterResolver
     public const string ParametersFile = ".nuke/parameters.json";
 
     /// <summary>Keys of parameter files that belong to the engine (its own options) rather than to build parameters.</summary>
-    public static ImmutableArray<string> EngineKeys { get; } = ["$schema", "Target", "Skip", "Profile", "Verbosity", "Host"];
+    public static ImmutableArray<string> EngineKeys { get; } = ["$schema", "Target", "Skip", "Verbosity", "Host"];
 
     /// <summary>Resolves every parameter from <paramref name="sources"/>.</summary>
     /// <exception cref="TollgateException">A file is malformed or names an unknown parameter, a profile is missing, or a value does not convert.</exception>
