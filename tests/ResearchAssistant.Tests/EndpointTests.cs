@@ -40,6 +40,7 @@ public sealed class EndpointTests : IAsyncLifetime
         retrieved.Should().HaveCount(5);
         retrieved[0].GetProperty("id").GetString().Should().Be("doc-004");
         retrieved.Select(r => r.GetProperty("score").GetDouble()).Should().BeInDescendingOrder();
+        retrieved[0].GetProperty("text").GetString().Should().Contain("$12", "each passage carries the text the answer is grounded in");
         var citations = body.GetProperty("citations").EnumerateArray().Select(c => c.GetString()).ToList();
         citations.Should().Contain("doc-004").And.BeSubsetOf(retrieved.Select(r => r.GetProperty("id").GetString()));
         body.GetProperty("usage").GetProperty("promptTokens").GetInt64().Should().Be(0);

@@ -15,8 +15,11 @@ public sealed record QueryResponse(
 /// <summary>Tokens used by the language model for one answer (0 for the offline answerer).</summary>
 public sealed record UsageResponse(long PromptTokens, long CompletionTokens);
 
-/// <summary>One retrieved passage: its document id and BM25 score, in rank order.</summary>
-public sealed record RetrievedResponse(string Id, double Score);
+/// <summary>
+/// One retrieved passage in rank order: its document id, BM25 score, and the text the model was given (so an evaluation
+/// can judge the answer's faithfulness to its context).
+/// </summary>
+public sealed record RetrievedResponse(string Id, double Score, string Text);
 
 /// <summary>Body of GET /health.</summary>
 public sealed record HealthResponse(string Status, string Version, string Model, string PromptVersion, int Documents);

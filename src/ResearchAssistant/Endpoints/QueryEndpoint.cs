@@ -53,7 +53,7 @@ public static partial class QueryEndpoint
                 result.Answer.Model,
                 new UsageResponse(result.Answer.PromptTokens, result.Answer.CompletionTokens),
                 Math.Round(result.Latency.TotalMilliseconds, 2),
-                result.Retrieved.Select(p => new RetrievedResponse(p.Document.Id, Math.Round(p.Score, 4))).ToList()));
+                result.Retrieved.Select(p => new RetrievedResponse(p.Document.Id, Math.Round(p.Score, 4), p.Document.Body)).ToList()));
         }
         catch (ClientResultException ex)
         {
