@@ -7,7 +7,7 @@ namespace Tollgate.Evaluation.Tests;
 /// <summary>A stand-in for the ResearchAssistant service's POST /query, answering from a script per question.</summary>
 public static class FakeQueryService
 {
-    public sealed record Answer(string Text, IReadOnlyList<string> Retrieved, TimeSpan? Delay = null);
+    public sealed record Answer(string Text, IReadOnlyList<string> Retrieved, TimeSpan? Delay = null, IReadOnlyList<string>? RetrievedTexts = null);
 
     public static Task<LoopbackServer> StartAsync(Func<string, Answer> answer) => LoopbackServer.StartAsync(app =>
         app.MapPost("/query", async (HttpContext context) =>
@@ -27,7 +27,7 @@ public static class FakeQueryService
                 model = "gpt-4o-mini",
                 usage = new { promptTokens = 100, completionTokens = 20 },
                 latencyMs = 5,
-                retrieved = reply.Retrieved.Select((id, i) => new { id, score = 1.0 - (i * 0.1) }),
+                retrieved = reply.Retrieved.Select((id, i) => new { id, score = 1.0 - (i * 0.1), text = reply.RetrievedTexts?.ElementAtOrDefault(i) ?? string.Empty }),
             });
         }));
 }

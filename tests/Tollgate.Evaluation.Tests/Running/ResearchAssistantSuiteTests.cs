@@ -49,7 +49,11 @@ public sealed class ResearchAssistantSuiteTests : IDisposable
         return FakeQueryService.StartAsync(question =>
         {
             var golden = byQuestion[question];
-            return new($"Answer: {string.Join(", ", golden.ExpectedKeywords)}.", [.. golden.ExpectedDocumentIds, "doc-999"]);
+            var passage = $"Passage about {string.Join(", ", golden.ExpectedKeywords)}.";
+            return new(
+                $"Answer: {string.Join(", ", golden.ExpectedKeywords)}.",
+                [.. golden.ExpectedDocumentIds, "doc-999"],
+                RetrievedTexts: [.. golden.ExpectedDocumentIds.Select(_ => passage), "unrelated"]);
         });
     }
 }
