@@ -1,0 +1,44 @@
+namespace Tollgate.TestSupport;
+
+/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    /// <summary>Creates the directory; <paramref name="prefix"/> names it so a leftover folder tells whose it is.</summary>
+    public TempDirectory(string prefix = "tollgate-test")
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + "-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    /// <summary>The directory's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>The full path of a file or folder inside the directory.</summary>
+    public string this[string relativePath] => System.IO.Path.Combine(Path, relativePath);
+
+    /// <summary>Writes a file (creating folders) and returns its full path.</summary>
+    public string Write(string relativePath, string content)
+    {
+        var full = this[relativePath];
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process that was stopped may still hold a file for a moment; the temp folder is cleaned by the OS.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Files written by a container as another user; the temp folder is cleaned by the OS.
+        }
+    }
+}
