@@ -45,7 +45,7 @@ internal sealed partial class ChildProcess
             await _exited.ConfigureAwait(false);
         }
 
-        await DrainOutputAsync().ConfigureAwait(false);
+        _ = await DrainOutputAsync().ConfigureAwait(false);
     }
 
     private IReadOnlyList<ProcessIdentity> FindFamily() => ProcessTree.FindDescendants(Id, FamilyMarker);
@@ -78,11 +78,11 @@ internal sealed partial class ChildProcess
     {
         try
         {
-            _process.Kill(entireProcessTree: true);
+            _process?.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {
-            // It exited between the check and the kill.
+            // It exited between the check and the kill (or CliWrap has already released it).
         }
         catch (Win32Exception)
         {

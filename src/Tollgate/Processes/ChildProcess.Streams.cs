@@ -1,15 +1,20 @@
+using CliWrap;
+
 namespace Tollgate;
 
-/// <summary>The streams: output pumped line by line to the log, capture, tails and listener; input written and closed.</summary>
+/// <summary>The output: CliWrap pipes each stream into a line reader; lines go to the log, capture, tails and handlers.</summary>
 internal sealed partial class ChildProcess
 {
-    private async Task DrainOutputAsync()
+    // Waits until CliWrap has finished piping; when a descendant still holds the output open after the process exited and
+    // nothing arrives for the quiet period, the rest of the output is abandoned. Returns the exit code.
+    private async Task<int> DrainOutputAsync()
     {
-        while (!_pumps.IsCompleted)
+        var execution = _execution ?? throw new InvalidOperationException("The process was not started.");
+        while (!execution.IsCompleted)
         {
             var before = Interlocked.Read(ref _linesRead);
-            await Task.WhenAny(_pumps, Task.Delay(QuietPeriodAfterExit)).ConfigureAwait(false);
-            if (!_pumps.IsCompleted && Interlocked.Read(ref _linesRead) == before)
+            await Task.WhenAny(execution, Task.Delay(QuietPeriodAfterExit)).ConfigureAwait(false);
+            if (!execution.IsCompleted && Interlocked.Read(ref _linesRead) == before)
             {
                 lock (_gate)
                 {
@@ -17,33 +22,17 @@ internal sealed partial class ChildProcess
                 }
 
                 _log.Debug($"{MaskedCommandLine} exited, but a process it started still holds its output open; later output is not shown.");
-                return;
+                await _detach.CancelAsync().ConfigureAwait(false);
             }
         }
+
+        return (await execution.ConfigureAwait(false)).ExitCode;
     }
 
-    private async Task PumpAsync(StreamReader reader, bool isError)
+    private void OnLine(string line, ProcessOutputSource source)
     {
-        try
-        {
-            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-            {
-                Interlocked.Increment(ref _linesRead);
-                OnLine(line, isError);
-            }
-        }
-        catch (IOException)
-        {
-            // The pipe broke because the process was killed; what was read has been handled.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed while a descendant still held the pipe open.
-        }
-    }
-
-    private void OnLine(string line, bool isError)
-    {
+        var isError = source == ProcessOutputSource.StandardError;
+        Interlocked.Increment(ref _linesRead);
         lock (_gate)
         {
             if (_detached)
@@ -62,40 +51,58 @@ internal sealed partial class ChildProcess
         }
 
         _onLine?.Invoke(line);
+        CallHandlers(new ProcessOutputLine(line, source));
     }
 
-    private async Task WriteInputAsync(string? input)
+    private void CallHandlers(ProcessOutputLine line)
     {
-        var writer = _process.StandardInput;
+        if (Command.OutputHandlers.IsEmpty || HandlerFailure is not null)
+        {
+            return;
+        }
+
         try
         {
-            if (input is not null)
+            foreach (var handler in Command.OutputHandlers)
             {
-                await writer.WriteAsync(input).ConfigureAwait(false);
-                await writer.FlushAsync().ConfigureAwait(false);
+                handler(line);
             }
         }
-        catch (IOException)
+#pragma warning disable CA1031 // A handler's exception is kept and rethrown (wrapped) once the process has exited.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
-            // The process exited (or closed its input) without reading everything; its exit code tells the story.
+            lock (_gate)
+            {
+                _handlerFailure ??= exception;
+            }
         }
-        catch (ObjectDisposedException)
+    }
+
+    /// <summary>Reads one stream line by line (UTF-8) until it ends or the output is abandoned.</summary>
+    private sealed class LinePipeTarget(ChildProcess owner, ProcessOutputSource source, CancellationToken detached) : PipeTarget
+    {
+        public override async Task CopyFromAsync(Stream origin, CancellationToken cancellationToken = default)
         {
-            // The run ended and the process was disposed before the input was written.
-        }
-        finally
-        {
+            using var reader = new StreamReader(origin, Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
             try
             {
-                writer.Close();
+                while (await reader.ReadLineAsync(cancellationToken).AsTask().WaitAsync(detached).ConfigureAwait(false) is { } line)
+                {
+                    owner.OnLine(line, source);
+                }
+            }
+            catch (OperationCanceledException) when (detached.IsCancellationRequested)
+            {
+                // Abandoned: the process exited and a descendant keeps the pipe open.
             }
             catch (IOException)
             {
-                // Same: the reading end is already gone.
+                // The pipe broke because the process was killed; what was read has been handled.
             }
             catch (ObjectDisposedException)
             {
-                // Same: already disposed with the process.
+                // Disposed while a descendant still held the pipe open.
             }
         }
     }

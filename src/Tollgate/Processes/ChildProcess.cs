@@ -1,12 +1,15 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace Tollgate;
 
 /// <summary>
-/// One started child process: its output pumped line by line to the log (masked), optionally captured (unmasked),
-/// the last lines kept for error messages, and a stop that is graceful first and then kills the whole tree.
+/// One started child process. CliWrap starts it, pipes standard input and both output streams, and waits for it; this
+/// class adds what CliWrap leaves to its callers: output lines masked into the log, captured unmasked, the last lines
+/// kept for error messages, handlers called per line, a family marker for the tree shutdown, and not waiting forever for
+/// output a surviving descendant keeps open.
 /// </summary>
 internal sealed partial class ChildProcess : IDisposable
 {
@@ -19,26 +22,27 @@ internal sealed partial class ChildProcess : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly Process _process;
     private readonly IBuildLog _log;
     private readonly SecretMasker _masker;
     private readonly Action<string>? _onLine;
     private readonly Lock _gate = new();
     private readonly List<string>? _standardOutput;
     private readonly List<string>? _standardError;
-    private readonly Stopwatch _clock;
-    private readonly Task _exited;
-    private readonly Task _pumps;
+    private readonly Stopwatch _clock = new();
+    private readonly CancellationTokenSource _detach = new();
+    private Process? _process;
+    private Task _exited = Task.CompletedTask;
+    private Task<CommandResult>? _execution;
     private long _linesRead;
     private bool _detached;
     private TimeSpan? _duration;
+    private Exception? _handlerFailure;
 
-    private ChildProcess(CommandSpec command, Process process, IBuildLog log, SecretMasker masker, string workingDirectory, string familyMarker, Action<string>? onLine)
+    private ChildProcess(CommandSpec command, IBuildLog log, SecretMasker masker, string workingDirectory, Action<string>? onLine)
     {
         Command = command;
         WorkingDirectory = workingDirectory;
-        FamilyMarker = familyMarker;
-        _process = process;
+        FamilyMarker = ProcessTree.NewFamilyMarker();
         _log = log;
         _masker = masker;
         _onLine = onLine;
@@ -47,14 +51,6 @@ internal sealed partial class ChildProcess : IDisposable
             _standardOutput = [];
             _standardError = [];
         }
-
-        _clock = Stopwatch.StartNew();
-        Id = process.Id;
-        _exited = WatchExitAsync();
-        _pumps = Task.WhenAll(
-            PumpAsync(process.StandardOutput, isError: false),
-            PumpAsync(process.StandardError, isError: true));
-        _ = WriteInputAsync(command.StandardInput);
     }
 
     /// <summary>The command as given.</summary>
@@ -71,7 +67,7 @@ internal sealed partial class ChildProcess : IDisposable
     internal string WorkingDirectory { get; }
 
     /// <summary>The process id.</summary>
-    internal int Id { get; }
+    internal int Id { get; private set; }
 
     /// <summary>Whether the process has exited.</summary>
     internal bool HasExited => _exited.IsCompleted;
@@ -84,6 +80,18 @@ internal sealed partial class ChildProcess : IDisposable
 
     /// <summary>The masked command line for messages.</summary>
     internal string MaskedCommandLine => _masker.Apply(Command.ToDisplayString());
+
+    /// <summary>The first exception an output handler threw, if any.</summary>
+    internal Exception? HandlerFailure
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _handlerFailure;
+            }
+        }
+    }
 
     /// <summary>Starts <paramref name="executable"/> as described by <paramref name="command"/>.</summary>
     /// <exception cref="ProcessException">The working directory does not exist or the file could not be executed.</exception>
@@ -98,70 +106,34 @@ internal sealed partial class ChildProcess : IDisposable
                 commandLine, workingDirectory, exitCode: null, lastErrorLines: []);
         }
 
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = Utf8,
-            StandardOutputEncoding = Utf8,
-            StandardErrorEncoding = Utf8,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in command.Environment)
-        {
-            if (value is null)
-            {
-                startInfo.Environment.Remove(name);
-            }
-            else
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
-        var family = ProcessTree.NewFamilyMarker();
-        startInfo.Environment[family] = "1";
+        var child = new ChildProcess(command, log, masker, workingDirectory, onLine);
         var resolved = executable == command.FileName ? string.Empty : $" ({command.FileName} = {executable})";
         log.Debug($"Running {commandLine} in {workingDirectory}{masker.Apply(resolved)}");
-        var process = new Process { StartInfo = startInfo };
         try
         {
-            process.Start();
+            child.Launch(executable);
         }
         catch (Win32Exception exception)
         {
-            process.Dispose();
+            child.Dispose();
+            var reason = (exception.InnerException ?? exception).Message;
             throw new ProcessException(
-                $"Cannot run {commandLine} in {workingDirectory}: {exception.Message}. Check that {executable} is an executable for this machine and that it may be run (chmod +x).",
+                $"Cannot run {commandLine} in {workingDirectory}: {reason}. Check that {executable} is an executable for this machine and that it may be run (chmod +x).",
                 exception);
         }
 
-        return new ChildProcess(command, process, log, masker, workingDirectory, family, onLine);
+        return child;
     }
 
     /// <summary>Waits for the exit and for the output to be read, then returns the result.</summary>
     internal async Task<ProcessResult> WaitForExitAsync(CancellationToken cancellationToken)
     {
         await _exited.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await DrainOutputAsync().ConfigureAwait(false);
-        return ToResult();
-    }
-
-    /// <summary>The result so far: exit code, captured output, duration.</summary>
-    internal ProcessResult ToResult()
-    {
+        var exitCode = await DrainOutputAsync().ConfigureAwait(false);
         lock (_gate)
         {
             return new ProcessResult(
-                _process.ExitCode,
+                exitCode,
                 _standardOutput is null ? string.Empty : string.Join('\n', _standardOutput),
                 _standardError is null ? string.Empty : string.Join('\n', _standardError),
                 _duration ?? _clock.Elapsed);
@@ -169,11 +141,45 @@ internal sealed partial class ChildProcess : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _process.Dispose();
-
-    private async Task WatchExitAsync()
+    public void Dispose()
     {
-        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        // Abandons output still held open by a descendant, so CliWrap finishes and releases the process.
+        _detach.Cancel();
+        if (_execution is null or { IsCompleted: true })
+        {
+            _detach.Dispose();
+        }
+    }
+
+    private void Launch(string executable)
+    {
+        var environment = new Dictionary<string, string?>(Command.Environment, StringComparer.Ordinal) { [FamilyMarker] = "1" };
+        var cli = Cli.Wrap(executable)
+            .WithArguments(Command.Arguments)
+            .WithWorkingDirectory(WorkingDirectory)
+            .WithEnvironmentVariables(environment)
+            .WithStandardInputPipe(Command.StandardInput is { } input ? PipeSource.FromString(input, Utf8) : PipeSource.Null)
+            .WithStandardOutputPipe(new LinePipeTarget(this, ProcessOutputSource.StandardOutput, _detach.Token))
+            .WithStandardErrorPipe(new LinePipeTarget(this, ProcessOutputSource.StandardError, _detach.Token))
+            .WithValidation(CommandResultValidation.None);
+
+        // CliWrap hands out the started System.Diagnostics.Process here: its exit (not the end of the output, which a
+        // surviving descendant may hold open) starts the quiet period, and the tree kill needs it.
+        var task = cli.ExecuteAsync(
+            null,
+            process =>
+            {
+                _clock.Start();
+                _process = process;
+                _exited = WatchExitAsync(process);
+            });
+        Id = task.ProcessId;
+        _execution = task.Task;
+    }
+
+    private async Task WatchExitAsync(Process process)
+    {
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         lock (_gate)
         {
             _duration = _clock.Elapsed;

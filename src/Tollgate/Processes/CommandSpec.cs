@@ -36,6 +36,15 @@ public sealed record CommandSpec(string FileName)
     /// <summary>Text written to the process's standard input, if any; the input is closed afterwards.</summary>
     public string? StandardInput { get; init; }
 
+    /// <summary>
+    /// Handlers that see every output line as it arrives, in order, on the thread that reads the pipe (the hook of
+    /// CliWrap's <c>PipeTarget.ToDelegate</c>, per line and per stream): a stage follows <c>helm upgrade --wait</c> or
+    /// <c>docker push</c> progress with it. Lines are still logged and captured as configured. A handler should return
+    /// quickly; the first exception it throws is not swallowed: the handler is not called again and the run fails with a
+    /// <see cref="ProcessException"/> whose inner exception it is, once the process has exited.
+    /// </summary>
+    public ImmutableArray<Action<ProcessOutputLine>> OutputHandlers { get; init; } = [];
+
     /// <summary>Replaces the arguments.</summary>
     public CommandSpec WithArguments(params IEnumerable<string> arguments) => this with { Arguments = [.. arguments] };
 
@@ -59,6 +68,26 @@ public sealed record CommandSpec(string FileName)
 
     /// <summary>Sets the standard input text.</summary>
     public CommandSpec WithStandardInput(string? input) => this with { StandardInput = input };
+
+    /// <summary>Adds a handler that sees every output line (stdout and stderr) as it arrives; see <see cref="OutputHandlers"/>.</summary>
+    public CommandSpec WithOutputHandler(Action<ProcessOutputLine> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return this with { OutputHandlers = OutputHandlers.Add(handler) };
+    }
+
+    /// <summary>Adds a handler for the lines of one stream only, e.g. <c>WithOutputHandler(ProcessOutputSource.StandardOutput, progress.Report)</c>.</summary>
+    public CommandSpec WithOutputHandler(ProcessOutputSource source, Action<string> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return WithOutputHandler(line =>
+        {
+            if (line.Source == source)
+            {
+                handler(line.Text);
+            }
+        });
+    }
 
     /// <summary>The command line for messages: arguments with spaces or quotes are quoted (display only, never executed).</summary>
     public string ToDisplayString() =>

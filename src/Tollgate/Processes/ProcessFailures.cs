@@ -40,6 +40,11 @@ internal static class ProcessFailures
         $"The process did not print the line that was waited for within {Describe(timeout)} (it is still running):",
         "If it is only slow to start, pass a longer timeout to WaitForOutputAsync; otherwise check that the awaited text matches what it prints.");
 
+    /// <summary>A handler of <see cref="CommandSpec.OutputHandlers"/> threw; the process ran to its end.</summary>
+    internal static ProcessException HandlerFailed(ChildProcess child, Exception failure) => new(
+        $"An output handler of {child.MaskedCommandLine} threw {failure.GetType().Name} (the process ran to its end, the handler was not called again). Fix the handler passed to WithOutputHandler(...); the inner exception shows where it failed.",
+        failure);
+
     /// <summary>What went wrong, the masked command line and working directory, the last output lines, and the fix.</summary>
     private static ProcessException Create(ChildProcess child, SecretMasker masker, int? exitCode, string problem, string fix)
     {

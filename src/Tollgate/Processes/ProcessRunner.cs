@@ -39,6 +39,11 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
         }
 
         log.Debug($"{child.MaskedCommandLine} exited with code {result.ExitCode} after {ProcessFailures.Describe(result.Duration)}.");
+        if (child.HandlerFailure is { } failure)
+        {
+            throw ProcessFailures.HandlerFailed(child, failure);
+        }
+
         if (command.ValidateExitCode && result.ExitCode != 0)
         {
             throw ProcessFailures.ExitCode(child, masker, result.ExitCode);

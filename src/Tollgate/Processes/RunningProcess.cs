@@ -106,6 +106,11 @@ internal sealed class RunningProcess : IRunningProcess
                 throw ProcessFailures.TimedOut(_child, _masker, _child.Command.Timeout ?? TimeSpan.Zero);
             }
 
+            if (_child.HandlerFailure is { } failure)
+            {
+                throw ProcessFailures.HandlerFailed(_child, failure);
+            }
+
             // A process stopped on request exits with the signal's code; that is what was asked for, not a failure.
             if (_stoppedOnRequest || !_child.Command.ValidateExitCode || result.ExitCode == 0)
             {
