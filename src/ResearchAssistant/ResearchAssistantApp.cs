@@ -42,17 +42,8 @@ public static partial class ResearchAssistantApp
         var index = new Bm25Index(documents, tokenizer);
         var prompt = new PromptLibrary(settings.PromptsDirectory).Load(AssistantSettings.PromptName, settings.PromptVersion);
 
-        IAnswerer answerer;
-        if (settings.IsOffline)
-        {
-            answerer = new ExtractiveAnswerer(index, tokenizer);
-        }
-        else
-        {
-            var chatClient = ChatClientFactory.Create(settings);
-            builder.Services.AddSingleton(chatClient);
-            answerer = new LlmAnswerer(chatClient, prompt, settings.ModelLabel);
-        }
+        var kernel = KernelFactory.Create(settings, new ExtractiveAnswerer(index, tokenizer));
+        var answerer = new KernelAnswerer(kernel, prompt, settings.ModelLabel);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(settings);
@@ -62,6 +53,7 @@ public static partial class ResearchAssistantApp
         builder.Services.AddSingleton(answerer);
         builder.Services.AddSingleton(PriceTable.FromConfiguration(builder.Configuration.GetSection("Pricing")));
         builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddSingleton<ResearchService>();
 
         var app = builder.Build();

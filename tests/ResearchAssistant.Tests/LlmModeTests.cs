@@ -33,6 +33,7 @@ public sealed class LlmModeTests : IAsyncLifetime
         request.Body["model"]!.GetValue<string>().Should().Be("gpt-4o-mini");
         request.Body["temperature"]!.GetValue<double>().Should().Be(0);
         request.Authorization.Should().Be("Bearer sk-test-secret-123");
+        request.Body.AsObject().Select(p => p.Key).Should().NotContain(key => key.Contains("research_assistant", StringComparison.Ordinal), "the retrieval handed to the offline answerer never goes over the wire");
         request.Message("system").Should().StartWith("You are the Lumen Notebook research assistant.");
         request.Message("user").Should().StartWith("Question: How much does the Team plan cost per seat per month?")
             .And.Contain("[doc-004] Team plan pricing")

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 using ResearchAssistant.Prompts;
 
 namespace ResearchAssistant.Tests;
@@ -23,14 +26,40 @@ public sealed class PromptLibraryTests : IDisposable
     }
 
     [Fact]
-    public void A_prompt_renders_placeholders_with_and_without_spaces()
+    public async Task A_prompt_renders_through_Semantic_Kernel_with_placeholders_with_and_without_spaces_and_markup_kept_literal()
     {
-        Write("demo", "v1", "variables: [question, context]\nsystem: \"Use {{context}}.\"\nuser: \"Q: {{ question }}\"");
+        Write("demo", "v1", "variables: [question, context]\nsystem: \"Use {{context}} & <b>cite</b>.\"\nuser: \"Q: {{ question }}\"");
+        var function = new PromptLibrary(_directory).Load("demo", "v1").ToKernelFunction();
+        var chat = new RecordingChatClient();
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton<IChatClient>(chat);
 
-        var rendered = new PromptLibrary(_directory).Load("demo", "v1")
-            .Render(new Dictionary<string, string> { ["question"] = "Why?", ["context"] = "[doc-001] text" });
+        await builder.Build().InvokeAsync(function, new KernelArguments { ["question"] = "Why <not> & \"how\"?", ["context"] = "[doc-001] text" });
 
-        rendered.Should().Be(new RenderedPrompt("Use [doc-001] text.", "Q: Why?"));
+        chat.Messages.Select(m => (m.Role.Value, m.Text)).Should().Equal(
+            ("system", "Use [doc-001] text & <b>cite</b>."),
+            ("user", "Q: Why <not> & \"how\"?"));
+    }
+
+    private sealed class RecordingChatClient : IChatClient
+    {
+        public List<ChatMessage> Messages { get; } = [];
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Messages.AddRange(messages);
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "ok")));
+        }
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("recording") : null;
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

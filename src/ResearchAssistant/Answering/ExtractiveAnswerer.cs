@@ -11,7 +11,7 @@ namespace ResearchAssistant.Answering;
 /// document title's match), scaled by its passage's BM25 score, keeps the best sentences and cites the passage each
 /// came from. It never writes text that is not in the documents.
 /// </summary>
-public sealed partial class ExtractiveAnswerer : IAnswerer
+public sealed partial class ExtractiveAnswerer
 {
     public const string NoAnswer = "The Lumen Notebook documentation does not answer this question.";
 

@@ -9,12 +9,12 @@ namespace ResearchAssistant.Answering;
 public sealed class ResearchService
 {
     private readonly Bm25Index _index;
-    private readonly IAnswerer _answerer;
+    private readonly KernelAnswerer _answerer;
     private readonly AssistantSettings _settings;
     private readonly PriceTable _prices;
     private readonly ServiceMetrics _metrics;
 
-    public ResearchService(Bm25Index index, IAnswerer answerer, AssistantSettings settings, PriceTable prices, ServiceMetrics metrics)
+    public ResearchService(Bm25Index index, KernelAnswerer answerer, AssistantSettings settings, PriceTable prices, ServiceMetrics metrics)
     {
         _index = index;
         _answerer = answerer;

@@ -1,11 +1,15 @@
+using Prometheus;
 using ResearchAssistant.Metrics;
 
 namespace ResearchAssistant.Endpoints;
 
-/// <summary>GET /metrics: Prometheus text exposition of <see cref="ServiceMetrics"/>.</summary>
+/// <summary>GET /metrics: this application's registry in the Prometheus text format, written by prometheus-net.</summary>
 public static class MetricsEndpoint
 {
-    public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/metrics", (ServiceMetrics metrics) =>
-            Results.Text(PrometheusTextWriter.Write(metrics.Snapshot()), PrometheusTextWriter.ContentType));
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var exporter = endpoints.ServiceProvider.GetRequiredService<PrometheusExporter>();
+        endpoints.MapMetrics(settings => settings.Registry = exporter.Registry, "/metrics");
+    }
 }

@@ -1,54 +1,59 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 
 namespace ResearchAssistant.Metrics;
 
 /// <summary>
-/// The service's metrics: requests by route, method and status; request duration per route; LLM tokens and cost;
-/// errors by route. One instance per application (a DI singleton), safe to update from concurrent requests.
+/// The service's instruments (System.Diagnostics.Metrics): requests by route, method and status; request duration per
+/// route; LLM tokens and cost; errors by route. The meter comes from the application's own <see cref="IMeterFactory"/>,
+/// so two applications in one process (tests) record on different meters and keep separate counts.
 /// </summary>
 public sealed class ServiceMetrics
 {
-    /// <summary>Upper bounds of the request duration histogram, in seconds.</summary>
-    public static IReadOnlyList<double> DurationBuckets { get; } = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    /// <summary>The meter name: what an OpenTelemetry exporter would subscribe to.</summary>
+    public const string MeterName = "ResearchAssistant";
 
-    private readonly ConcurrentDictionary<RequestKey, Counter> _requests = new();
-    private readonly ConcurrentDictionary<string, Histogram> _durations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Counter> _errors = new(StringComparer.Ordinal);
-    private long _promptTokens;
-    private long _completionTokens;
-    private double _costUsd;
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _errors;
+    private readonly Counter<long> _tokens;
+    private readonly Counter<double> _cost;
+
+    public ServiceMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        Meter = meters.Create(MeterName);
+        _requests = Meter.CreateCounter<long>(Instruments.Requests, "{request}", "HTTP requests handled, by route template, method and status code.");
+        _duration = Meter.CreateHistogram<double>(Instruments.RequestDuration, "s", "HTTP request duration in seconds, by route template.");
+        _errors = Meter.CreateCounter<long>(Instruments.Errors, "{request}", "Requests that failed with a server error (5xx or an unhandled exception), by route template.");
+        _tokens = Meter.CreateCounter<long>(Instruments.LlmTokens, "{token}", "Language model tokens consumed, by type (prompt or completion).");
+        _cost = Meter.CreateCounter<double>(Instruments.LlmCost, "USD", "Estimated language model cost in US dollars from the configured price table.");
+    }
+
+    /// <summary>This application's meter.</summary>
+    public Meter Meter { get; }
 
     public void RecordRequest(string route, string method, int status, double seconds)
     {
-        _requests.GetOrAdd(new RequestKey(route, method, status), _ => new Counter()).Increment();
-        _durations.GetOrAdd(route, _ => new Histogram(DurationBuckets)).Observe(seconds);
+        _requests.Add(1, new("route", route), new("method", method), new("status", status));
+        _duration.Record(seconds, new KeyValuePair<string, object?>("route", route));
     }
 
-    public void RecordError(string route) => _errors.GetOrAdd(route, _ => new Counter()).Increment();
+    public void RecordError(string route) => _errors.Add(1, new KeyValuePair<string, object?>("route", route));
 
     public void RecordLlmUsage(long promptTokens, long completionTokens, decimal costUsd)
     {
-        Interlocked.Add(ref _promptTokens, promptTokens);
-        Interlocked.Add(ref _completionTokens, completionTokens);
-        AtomicDouble.Add(ref _costUsd, (double)costUsd);
+        _tokens.Add(promptTokens, new KeyValuePair<string, object?>("type", "prompt"));
+        _tokens.Add(completionTokens, new KeyValuePair<string, object?>("type", "completion"));
+        _cost.Add((double)costUsd);
     }
 
-    public MetricsSnapshot Snapshot() => new(
-        _requests.Select(p => (p.Key, p.Value.Value)).OrderBy(x => x.Key.Route, StringComparer.Ordinal).ThenBy(x => x.Key.Method, StringComparer.Ordinal).ThenBy(x => x.Key.Status).ToList(),
-        _durations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList(),
-        _errors.Select(p => (p.Key, p.Value.Value)).OrderBy(x => x.Key, StringComparer.Ordinal).ToList(),
-        Interlocked.Read(ref _promptTokens),
-        Interlocked.Read(ref _completionTokens),
-        Volatile.Read(ref _costUsd));
-
-    public readonly record struct RequestKey(string Route, string Method, int Status);
-
-    private sealed class Counter
+    /// <summary>The instrument names.</summary>
+    public static class Instruments
     {
-        private long _value;
-
-        public long Value => Interlocked.Read(ref _value);
-
-        public void Increment() => Interlocked.Increment(ref _value);
+        public const string Requests = "research_assistant.requests";
+        public const string RequestDuration = "research_assistant.request.duration";
+        public const string Errors = "research_assistant.errors";
+        public const string LlmTokens = "research_assistant.llm.tokens";
+        public const string LlmCost = "research_assistant.llm.cost";
     }
 }
