@@ -30,7 +30,7 @@ internal static class DeterministicChecks
             case "is-json":
                 return IsJson(output);
             case "json-schema":
-                return Schema(output, spec.Schema!);
+                return JsonSchemaCheck.Evaluate(output, spec.Schema!);
             case "levenshtein":
                 var distance = NameSuggestions.Distance(output, value!);
                 var maxDistance = spec.Threshold ?? 5;
@@ -78,21 +78,6 @@ internal static class DeterministicChecks
         {
             using var _ = JsonDocument.Parse(output);
             return CheckOutcome.Of(true, 1, "valid JSON");
-        }
-        catch (JsonException e)
-        {
-            return CheckOutcome.Of(false, 0, $"not JSON: {e.Message}");
-        }
-    }
-
-    private static CheckOutcome Schema(string output, string schemaText)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(output);
-            using var schema = JsonDocument.Parse(schemaText);
-            var error = JsonSchemaSubset.Validate(document.RootElement, schema.RootElement);
-            return CheckOutcome.Of(error is null, error is null ? 1 : 0, error ?? "matches the schema");
         }
         catch (JsonException e)
         {

@@ -154,6 +154,14 @@ public static partial class SuiteLoader
             throw reader.Error(map, $"{field}.value", "'json-schema' needs a schema mapping as its 'value'");
         }
 
+        if (spec.BaseType == "json-schema" && JsonSchemaCheck.SchemaProblems(spec.Schema!) is { Count: > 0 } problems)
+        {
+            throw reader.Error(
+                YamlReader.Get(map, "value") ?? map,
+                $"{field}.value",
+                $"the JSON Schema is not valid draft 2020-12: {string.Join("; ", problems.Take(3))}. Fix the schema (https://json-schema.org/draft/2020-12) or check it with a validator");
+        }
+
         if (spec.BaseType == "regex")
         {
             try

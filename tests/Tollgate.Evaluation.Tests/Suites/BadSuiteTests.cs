@@ -19,6 +19,23 @@ public sealed class BadSuiteTests : IDisposable
     }
 
     [Fact]
+    public void An_invalid_json_schema_stops_the_suite_at_load_naming_the_field_and_the_broken_keyword()
+    {
+        var path = Suite("""
+              - id: a
+                vars: { question: q }
+                assert:
+                  - type: json-schema
+                    value: { type: object, properties: { price: { type: numbr } } }
+            """);
+
+        var error = Load(path);
+
+        error.Field.Should().Be("tests[0].assert[0].value");
+        error.Message.Should().Contain("not valid draft 2020-12").And.Contain("type");
+    }
+
+    [Fact]
     public void An_unknown_assertion_type_names_the_field_and_the_nearest_type()
     {
         var path = Suite("""
