@@ -31,8 +31,8 @@ public interface ILint : ITollgateBuild
     [Parameter("Skip dotnet format (the other checks still run).")]
     bool? LintSkipFormat => TryGetValue<bool?>();
 
-    /// <summary>The prompt token limit, in estimated tokens.</summary>
-    [Parameter("Limit for a prompt's system + user templates in ESTIMATED tokens (ceil(characters / 4)); default 2000.")]
+    /// <summary>The prompt token limit, in tokens of the prompt model's tiktoken encoding.</summary>
+    [Parameter("Limit for a prompt's system + user templates in tokens (tiktoken o200k_base, or cl100k_base for GPT-4/3.5 prompt models); default 2000.")]
     int? PromptTokenLimit => TryGetValue<int?>();
 
     /// <summary>The options the Lint target runs with; override to change them in code.</summary>
@@ -48,7 +48,7 @@ public interface ILint : ITollgateBuild
             options = LintYamlGlobs is { Length: > 0 } yaml ? options.WithYamlGlobs(yaml) : options;
             options = LintShellScripts is { Length: > 0 } scripts ? options.WithShellScripts(scripts) : options;
             options = LintDockerfileGlobs is { Length: > 0 } dockerfiles ? options.WithDockerfileGlobs(dockerfiles) : options;
-            return PromptTokenLimit is { } limit ? options.WithPromptValidation(options.PromptValidation.WithMaxEstimatedTokens(limit)) : options;
+            return PromptTokenLimit is { } limit ? options.WithPromptValidation(options.PromptValidation.WithMaxTokens(limit)) : options;
         }
     }
 

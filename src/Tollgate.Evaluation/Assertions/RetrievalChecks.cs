@@ -1,3 +1,5 @@
+using Tollgate.Evaluation.Prompts;
+
 namespace Tollgate.Evaluation;
 
 /// <summary>Checks of what the system retrieved: recall@k, precision@k, MRR, keyword coverage, context size.</summary>
@@ -43,16 +45,13 @@ internal static class RetrievalChecks
                 var coverage = (keywords.Count - missing.Count) / (double)keywords.Count;
                 return Scored(coverage, spec.Threshold ?? 1, $"keyword coverage {coverage:0.###}" + (missing.Count == 0 ? string.Empty : $"; missing {string.Join(", ", missing)}"));
             case "context-tokens":
-                var tokens = context.Response.RetrievedTexts.Sum(EstimateTokens);
+                var tokens = context.Response.RetrievedTexts.Sum(text => TokenCounter.Count(text, context.Response.Model));
                 var limit = double.Parse(value!, System.Globalization.CultureInfo.InvariantCulture);
-                return CheckOutcome.Of(tokens <= limit, tokens <= limit ? 1 : 0, $"context of about {tokens} tokens (at most {limit})");
+                return CheckOutcome.Of(tokens <= limit, tokens <= limit ? 1 : 0, $"context of {tokens} tokens ({TokenCounter.EncodingFor(context.Response.Model)}; at most {limit})");
             default:
                 throw new InvalidOperationException($"'{spec.Type}' is not a retrieval check");
         }
     }
-
-    /// <summary>About four characters per token for English text (no tokenizer package is available here).</summary>
-    public static int EstimateTokens(string text) => (text.Length + 3) / 4;
 
     private static CheckOutcome Scored(double score, double threshold, string reason) =>
         CheckOutcome.Of(score >= threshold, score, reason);

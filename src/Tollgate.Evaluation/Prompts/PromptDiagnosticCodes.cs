@@ -24,7 +24,7 @@ public static class PromptDiagnosticCodes
     /// <summary>The file's folder or name does not match <c>name</c>/<c>version</c>.</summary>
     public const string FileNameMismatch = "PROMPT007";
 
-    /// <summary>The templates' estimated token count exceeds the limit.</summary>
+    /// <summary>The templates' token count exceeds the limit.</summary>
     public const string TokenLimit = "PROMPT008";
 
     /// <summary>An unknown field (a warning: likely a typo).</summary>

@@ -2,7 +2,7 @@ namespace Tollgate.Evaluation.Prompts;
 
 /// <summary>
 /// Static checks of a prompt file: required fields, template syntax, variables used vs declared, the file's name vs
-/// its <c>name</c>/<c>version</c>, and an estimated token limit. Every problem names the file and line.
+/// its <c>name</c>/<c>version</c>, and a token limit (counted with the model's tiktoken encoding). Every problem names the file and line.
 /// </summary>
 /// <param name="options">The limits; default <see cref="PromptValidationOptions.Default"/>.</param>
 public sealed class PromptValidator(PromptValidationOptions? options = null)
@@ -85,12 +85,13 @@ public sealed class PromptValidator(PromptValidationOptions? options = null)
 
         CheckFileName(prompt, physicalPath, problems);
 
-        var estimated = TokenEstimator.Estimate(prompt.System) + TokenEstimator.Estimate(prompt.User);
-        if (estimated > _options.MaxEstimatedTokens)
+        var model = prompt.Model.Model;
+        var tokens = TokenCounter.Count(prompt.System, model) + TokenCounter.Count(prompt.User, model);
+        if (tokens > _options.MaxTokens)
         {
             problems.Add(new Diagnostic(
                 LogLevel.Error,
-                $"The system and user templates are about {estimated} tokens ({TokenEstimator.Method}), over the limit of {_options.MaxEstimatedTokens}. Shorten the prompt or raise the limit.",
+                $"The system and user templates are {tokens} tokens ({TokenCounter.EncodingFor(model)}, placeholders unfilled), over the limit of {_options.MaxTokens}. Shorten the prompt or raise the limit.",
                 file,
                 locations.LineOf(prompt.System is null ? "user" : "system") ?? 1,
                 null,

@@ -129,27 +129,42 @@ public sealed class PromptValidatorTests : IDisposable
     }
 
     [Fact]
-    public void A_prompt_over_the_token_limit_is_an_error_that_says_the_count_is_an_estimate()
+    public void A_prompt_over_the_token_limit_is_an_error_that_names_the_count_and_the_encoding()
     {
         var path = _directory.Write("prompts/answer/v1.yaml", ValidPrompt);
         var prompt = PromptFileParser.Parse(path).File!;
-        var estimate = TokenEstimator.Estimate(prompt.System) + TokenEstimator.Estimate(prompt.User);
+        var tokens = TokenCounter.Count(prompt.System) + TokenCounter.Count(prompt.User);
 
-        new PromptValidator(new PromptValidationOptions(MaxEstimatedTokens: estimate)).Validate(prompt).Should().BeEmpty();
-        var problem = new PromptValidator(new PromptValidationOptions(MaxEstimatedTokens: estimate - 1)).Validate(prompt).Should().ContainSingle().Subject;
+        new PromptValidator(new PromptValidationOptions(MaxTokens: tokens)).Validate(prompt).Should().BeEmpty();
+        var problem = new PromptValidator(new PromptValidationOptions(MaxTokens: tokens - 1)).Validate(prompt).Should().ContainSingle().Subject;
 
         problem.Code.Should().Be(PromptDiagnosticCodes.TokenLimit);
         problem.Line.Should().Be(6);
-        problem.Message.Should().Contain($"about {estimate} tokens").And.Contain("estimate").And.Contain("not an exact");
+        problem.Message.Should().Contain($"are {tokens} tokens (o200k_base").And.NotContain("estimate").And.NotContain("about");
     }
 
+    [Theory]
+    [InlineData(null, "o200k_base")]
+    [InlineData("gpt-4o-mini", "o200k_base")]
+    [InlineData("openai/gpt-5", "o200k_base")]
+    [InlineData("o3-mini", "o200k_base")]
+    [InlineData("gpt-4", "cl100k_base")]
+    [InlineData("gpt-4-turbo", "cl100k_base")]
+    [InlineData("gpt-3.5-turbo", "cl100k_base")]
+    [InlineData("text-embedding-3-small", "cl100k_base")]
+    [InlineData("llama3.1", "o200k_base")]
+    public void The_encoding_is_chosen_by_model(string? model, string encoding) =>
+        TokenCounter.EncodingFor(model).Should().Be(encoding);
+
     [Fact]
-    public void The_token_estimate_is_characters_divided_by_four_rounded_up()
+    public void Tokens_are_counted_by_the_tiktoken_encodings_not_by_characters()
     {
-        TokenEstimator.Estimate(null).Should().Be(0);
-        TokenEstimator.Estimate("abcd").Should().Be(1);
-        TokenEstimator.Estimate("abcde").Should().Be(2);
-        TokenEstimator.Estimate(new string('x', 4001)).Should().Be(1001);
+        TokenCounter.Count(null).Should().Be(0);
+        TokenCounter.Count("hello world").Should().Be(2);
+        TokenCounter.Count("hello world", "gpt-4").Should().Be(2);
+        TokenCounter.Count(new string('x', 4001)).Should().NotBe(1001, "characters / 4 is gone");
+        TokenCounter.Count("Lumen Notebook's Team plan costs $12 per seat per month.").Should().BeInRange(10, 16);
+        TokenCounter.Count("日本語のテキストはトークンが多い").Should().BeGreaterThan("日本語のテキストはトークンが多い".Length / 4);
     }
 
     [Fact]
