@@ -19,7 +19,9 @@ public static class AssertionEvaluator
         CheckOutcome outcome;
         try
         {
-            outcome = AssertionTypes.IsModelGraded(spec.BaseType)
+            outcome = spec.BaseType == AssertionTypes.Evaluator
+                ? await EvaluatorCheck.EvaluateAsync(spec, context, cancellationToken).ConfigureAwait(false)
+                : AssertionTypes.IsModelGraded(spec.BaseType)
                 ? await ModelGradedChecks.EvaluateAsync(spec, context, value, values, cancellationToken).ConfigureAwait(false)
                 : AssertionTypes.Retrieval.Contains(spec.BaseType)
                     ? RetrievalChecks.Evaluate(spec, context, value, values)

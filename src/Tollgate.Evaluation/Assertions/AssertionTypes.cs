@@ -21,11 +21,17 @@ public static class AssertionTypes
         "llm-rubric", "g-eval", "answer-relevance", "faithfulness", "factuality", "embedding-similarity", "pairwise",
     ];
 
+    /// <summary>Any Microsoft.Extensions.AI.Evaluation <c>IEvaluator</c>; see <see cref="EvaluatorCheck"/>.</summary>
+    public const string Evaluator = "evaluator";
+
     /// <summary>All types.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. Deterministic, .. Retrieval, .. ModelGraded];
+    public static IReadOnlyList<string> All { get; } = [.. Deterministic, .. Retrieval, .. ModelGraded, Evaluator];
 
     /// <summary>Whether a check needs a judge.</summary>
     public static bool IsModelGraded(string baseType) => ModelGraded.Contains(baseType);
+
+    /// <summary>Whether a type cannot be negated with <c>not-</c> (graded checks have no meaningful inverse).</summary>
+    private static bool IsGraded(string baseType) => IsModelGraded(baseType) || baseType == Evaluator;
 
     /// <summary>
     /// Normalises a written type: <c>recall@5</c> becomes <c>recall@k</c> with k = 5. Returns <see langword="null"/> for
@@ -44,7 +50,7 @@ public static class AssertionTypes
             baseType = baseType[..at] + "@k";
         }
 
-        if (!All.Contains(baseType) || (negated && IsModelGraded(baseType)))
+        if (!All.Contains(baseType) || (negated && IsGraded(baseType)))
         {
             return null;
         }

@@ -28,6 +28,12 @@ public sealed record AssertionSpec(string Type)
     /// <summary>The metric name used in reports and gates; defaults to the type.</summary>
     public string? Metric { get; init; }
 
+    /// <summary>
+    /// The Microsoft.Extensions.AI.Evaluation evaluator of an <c>evaluator</c> assertion (created from the type named in
+    /// <see cref="Value"/> when the suite loads, or set in code).
+    /// </summary>
+    public Microsoft.Extensions.AI.Evaluation.IEvaluator? Evaluator { get; init; }
+
     /// <summary>Where the assertion is defined.</summary>
     public SourceLocation? Location { get; init; }
 

@@ -124,10 +124,21 @@ public static partial class SuiteLoader
                 Location = reader.At(map),
             };
             CheckAssertion(reader, map, itemField, spec);
-            result.Add(spec);
+            result.Add(spec.BaseType == AssertionTypes.Evaluator ? WithEvaluator(reader, map, itemField, spec) : spec);
         }
 
         return result;
+    }
+
+    private static AssertionSpec WithEvaluator(YamlReader reader, YamlMappingNode map, string field, AssertionSpec spec)
+    {
+        var (evaluator, problem) = EvaluatorCheck.Create(spec.Value!);
+        if (evaluator is null)
+        {
+            throw reader.Error(YamlReader.Get(map, "value") ?? map, $"{field}.value", problem!);
+        }
+
+        return spec with { Evaluator = evaluator, Metric = spec.Metric ?? evaluator.EvaluationMetricNames.FirstOrDefault() };
     }
 
     private static void CheckAssertion(YamlReader reader, YamlMappingNode map, string field, AssertionSpec spec)
@@ -143,7 +154,7 @@ public static partial class SuiteLoader
         }
 
         var needsValue = spec.BaseType is "equals" or "contains" or "icontains" or "starts-with" or "regex"
-            or "levenshtein" or "latency" or "cost" or "tokens" or "llm-rubric" or "g-eval" or "context-tokens";
+            or "levenshtein" or "latency" or "cost" or "tokens" or "llm-rubric" or "g-eval" or "context-tokens" or AssertionTypes.Evaluator;
         if (needsValue && spec.Value is null)
         {
             throw reader.Error(map, $"{field}.value", $"'{spec.Type}' needs a 'value'");
