@@ -15,7 +15,7 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     public static int Main() => Execute<Build>(x => x.Pipeline);
 
-    static readonly string[] LibraryProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components"];
+    static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool"];
 
     AbsolutePath Solution => RootDirectory / "Tollgate.slnx";
 
@@ -70,17 +70,43 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .Exclusive(BuildResources.DotnetProjects)
         .Executes(ct => Dotnet(ct, "build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
 
+    /// <summary>Release packages: Release configuration, version from the git tag (MinVer), SourceLink, symbols (.snupkg).</summary>
     Target Pack => _ => _
-        .Description("Packs the Tollgate libraries as NuGet packages into artifacts/packages")
-        .DependsOn(Compile)
+        .Description("Packs the Tollgate libraries and the tollgate global tool (Release, version from git tags) into artifacts/packages")
+        .DependsOn(Restore)
         .Produces("artifacts/packages/*.nupkg")
         .Exclusive(BuildResources.DotnetProjects)
         .Executes(async ct =>
         {
-            foreach (var project in LibraryProjects)
+            PackagesDirectory.CreateDirectory();
+            foreach (var project in PackedProjects)
             {
-                await Dotnet(ct, "pack", RootDirectory / "src" / project, "--no-build", "-c", Configuration.ToString(), "-o", PackagesDirectory);
+                await Dotnet(ct, "pack", RootDirectory / "src" / project, "-c", "Release", "-o", PackagesDirectory, "-nologo");
             }
+        });
+
+    [Parameter("NuGet API key PublishPackages pushes with"), Secret]
+    readonly string? NugetApiKey = null;
+
+    [Parameter("Feed PublishPackages pushes to: a URL or a source name from NuGet.Config (default: its DefaultPushSource)")]
+    readonly string? NugetSource = null;
+
+    Target PublishPackages => _ => _
+        .Description("Pushes the packages and their symbols from artifacts/packages to the NuGet feed (the release workflow runs it on a v* tag)")
+        .DependsOn(Pack)
+        .Consumes(Pack)
+        .Requires(() => NugetApiKey)
+        .Uses(() => NugetApiKey)
+        .Uses(() => NugetSource)
+        .Executes(async ct =>
+        {
+            var arguments = new List<string> { "nuget", "push", PackagesDirectory / "*.nupkg", "--api-key", NugetApiKey!, "--skip-duplicate" };
+            if (!string.IsNullOrEmpty(NugetSource))
+            {
+                arguments.AddRange(["--source", NugetSource]);
+            }
+
+            await Dotnet(ct, [.. arguments]);
         });
 
     Task<ProcessResult> Dotnet(CancellationToken cancellationToken, params string[] arguments) =>
