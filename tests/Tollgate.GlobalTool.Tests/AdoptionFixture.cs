@@ -8,7 +8,7 @@ namespace Tollgate.GlobalTool.Tests;
 /// feed, makes a git repository with a library and a test project (one test fails), installs the global tool from
 /// the feed with <c>dotnet tool install --tool-path</c>, and runs <c>tollgate :setup</c> and <c>tollgate :add</c>.
 /// </summary>
-public sealed class AdoptionFixture : IAsyncLifetime
+public sealed class AdoptionFixture : IAsyncLifetime, IDisposable
 {
     private static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool"];
 
@@ -48,9 +48,11 @@ public sealed class AdoptionFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _directory.Dispose();
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _directory.Dispose();
 
     /// <summary>Runs the installed tool in the repository (or a folder under it).</summary>
     public Task<(int ExitCode, string Output)> TollgateAsync(string relativeFolder, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
