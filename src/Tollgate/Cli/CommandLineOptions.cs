@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Tollgate;
 
 /// <summary>The parsed command line of a build.</summary>
-public sealed record CommandLineOptions
+internal sealed record CommandLineOptions
 {
     /// <summary>Targets to invoke (positional arguments and <c>--target</c>).</summary>
     public ImmutableArray<string> Targets { get; init; } = [];

@@ -7,7 +7,7 @@ namespace Tollgate;
 /// Engine options kept in <c>.nuke/parameters.json</c> or a profile, as NUKE allows: <c>Target</c>, <c>Skip</c>,
 /// <c>Verbosity</c> and <c>Host</c>. The command line wins; later profiles win over earlier files.
 /// </summary>
-public static class EngineFileOptions
+internal static class EngineFileOptions
 {
     /// <summary>Fills the options the command line left unset from the parameter files under <paramref name="root"/>.</summary>
     /// <exception cref="TollgateException">A value has the wrong shape; the message names the file and line.</exception>
