@@ -11,6 +11,8 @@ Set-StrictMode -Version 2.0
 $Root = $PSScriptRoot
 $BuildProject = Join-Path $Root "build/_build.csproj"
 $BuildAssembly = Join-Path $Root "build/bin/Debug/net10.0/_build.dll"
+# What the build project is made of, relative to the root (bin/ and obj/ below them are ignored).
+$BuildInputs = @("build", "src/Tollgate*", "Directory.Build.props", "Directory.Packages.props", "src/Directory.Build.props", "global.json", ".editorconfig")
 $TempDirectory = Join-Path $Root ".nuke/temp"
 $Stamp = Join-Path $TempDirectory "build.stamp"
 
@@ -49,28 +51,53 @@ function Find-Dotnet {
     return (Join-Path $TempDirectory "dotnet/dotnet.exe")
 }
 
-function Test-BuildStale {
-    if (-not (Test-Path $BuildAssembly) -or -not (Test-Path $Stamp)) { return $true }
-    $stampTime = (Get-Item $Stamp).LastWriteTimeUtc
-    $inputs = @(Get-ChildItem -Path (Join-Path $Root "build") -Recurse -File) +
-        @(Get-ChildItem -Path (Join-Path $Root "src") -Directory -Filter "Tollgate*" | ForEach-Object { Get-ChildItem $_.FullName -Recurse -File }) +
-        @(Get-ChildItem -Path $Root -File -Filter "Directory.*.props") +
-        @(Get-Item (Join-Path $Root "global.json"))
-    foreach ($file in $inputs) {
-        if ($file.FullName -match '[\\/](bin|obj)[\\/]') { continue }
-        if ($file.LastWriteTimeUtc -gt $stampTime) { return $true }
+# The input files (relative, sorted; works on Windows PowerShell 5.1); directory times are never used, so bin/ and obj/ appearing changes nothing.
+function Get-BuildInputs {
+    $files = foreach ($pattern in $BuildInputs) {
+        foreach ($item in @(Get-Item -Path (Join-Path $Root $pattern) -Force -ErrorAction SilentlyContinue)) {
+            if ($item.PSIsContainer) { Get-ChildItem -Path $item.FullName -Recurse -File -Force } else { $item }
+        }
     }
-    return $false
+    return @($files | Where-Object { $_.FullName -notmatch '[\\/](bin|obj|node_modules)[\\/]' } |
+        ForEach-Object { $_.FullName.Substring($Root.Length + 1).Replace('\', '/') } | Sort-Object -CaseSensitive -Unique)
+}
+
+function Get-ContentHash([string[]]$Files) {
+    $sha = [Security.Cryptography.IncrementalHash]::CreateHash([Security.Cryptography.HashAlgorithmName]::SHA256)
+    foreach ($file in $Files) {
+        $sha.AppendData([Text.Encoding]::UTF8.GetBytes("$file`n"))
+        $sha.AppendData([IO.File]::ReadAllBytes((Join-Path $Root $file)))
+    }
+    return ([BitConverter]::ToString($sha.GetHashAndReset()) -replace '-', '')
 }
 
 $Dotnet = Find-Dotnet
-if (Test-BuildStale) {
+$inputs = Get-BuildInputs
+$compile = $true
+if ((Test-Path $BuildAssembly) -and (Test-Path $Stamp)) {
+    $recorded = @(Get-Content $Stamp)
+    $stampTime = (Get-Item $Stamp).LastWriteTimeUtc
+    $sameList = (($recorded | Select-Object -Skip 1) -join "`n") -eq ($inputs -join "`n")
+    $newer = $inputs | Where-Object { (Get-Item (Join-Path $Root $_)).LastWriteTimeUtc -gt $stampTime } | Select-Object -First 1
+    if ($sameList -and $null -eq $newer) {
+        $compile = $false
+    } else {
+        $hash = Get-ContentHash $inputs
+        if ($hash -eq $recorded[0]) {
+            Set-Content -Path $Stamp -Value (@($hash) + $inputs)
+            $compile = $false
+        }
+    }
+}
+
+if ($compile) {
     New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
-    $started = Get-Date
+    $next = Join-Path $TempDirectory "build.stamp.next"
+    Set-Content -Path $next -Value (@(Get-ContentHash $inputs) + $inputs)
+    Write-Host "build.ps1: compiling the build project (its input files changed: $($BuildInputs -join ' '))"
     & $Dotnet build $BuildProject -nologo -clp:NoSummary -verbosity:quiet
     if ($LASTEXITCODE -ne 0) { throw "build.ps1: compiling the build project failed (see the errors above)." }
-    New-Item -ItemType File -Path $Stamp -Force | Out-Null
-    (Get-Item $Stamp).LastWriteTime = $started
+    Move-Item -Path $next -Destination $Stamp -Force
 }
 
 & $Dotnet $BuildAssembly @BuildArguments

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Tollgate bootstrapper, compatible with NUKE's conventions (.nuke/ marks the root; `nuke <Target>` runs this script).
 # 1. Finds a .NET SDK that satisfies global.json (the one on PATH, else one installed into .nuke/temp/dotnet).
-# 2. Compiles build/_build.csproj only when something it is made of changed since the last compile.
+# 2. Compiles the build project only when the files it is made of changed since the last compile: the list of input
+#    files (added or removed files) and, when that list or a file time differs, their content. Directory times are
+#    never used: the first compile creates bin/ and obj/, which must not make the next run compile again.
 # 3. Runs the compiled build assembly with the given arguments: ./build.sh [targets] [--skip [targets]] [options]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 BUILD_ASSEMBLY="$ROOT/build/bin/Debug/net10.0/_build.dll"
+# What the build project is made of, relative to the root (bin/ and obj/ below them are ignored).
+BUILD_INPUTS=(build src/Tollgate* Directory.Build.props Directory.Packages.props src/Directory.Build.props global.json .editorconfig)
 TEMP_DIRECTORY="$ROOT/.nuke/temp"
 STAMP="$TEMP_DIRECTORY/build.stamp"
 DOTNET_CACHE="$TEMP_DIRECTORY/dotnet-path"
@@ -60,21 +64,57 @@ find_dotnet() {
   echo "$TEMP_DIRECTORY/dotnet/dotnet"
 }
 
-# True when the compiled build is older than anything the build project is made of.
+# Lists the input files (bin/, obj/ and node_modules/ pruned) with extra find tests, e.g. `-newer FILE`.
+find_inputs() {
+  local inputs=() input
+  for input in "${BUILD_INPUTS[@]}"; do
+    [[ -e "$input" ]] && inputs+=("$input")
+  done
+  ((${#inputs[@]} > 0)) || return 0
+  find "${inputs[@]}" \( -name bin -o -name obj -o -name node_modules \) -prune -o -type f "$@" -print 2>/dev/null
+}
+
+# The input files, one per line, sorted.
+input_files() {
+  find_inputs | LC_ALL=C sort
+}
+
+# A checksum of the input files' names and contents.
+content_hash() {
+  { printf '%s\n' "$1"; printf '%s\n' "$1" | tr '\n' '\0' | xargs -0 cat 2>/dev/null; } | cksum
+}
+
+# Decides whether to compile; keeps the stamp (line 1: content hash; then the input list) up to date.
 build_is_stale() {
-  [[ -f "$BUILD_ASSEMBLY" && -f "$STAMP" ]] || return 0
-  local changed
-  changed="$(find "$ROOT/build" "$ROOT"/src/Tollgate* "$ROOT"/Directory.*.props "$ROOT/global.json" "$ROOT/.editorconfig" \
-    \( -name bin -o -name obj \) -prune -o -newer "$STAMP" -print -quit 2>/dev/null)"
-  [[ -n "$changed" ]]
+  local files recorded_hash recorded_files
+  files="$(cd "$ROOT" && input_files)"
+  if [[ -f "$BUILD_ASSEMBLY" && -f "$STAMP" ]]; then
+    recorded_hash="$(head -n 1 "$STAMP")"
+    recorded_files="$(tail -n +2 "$STAMP")"
+    # Same files and none written since the stamp: nothing to do, without reading any content.
+    if [[ "$files" == "$recorded_files" ]] && [[ -z "$(cd "$ROOT" && find_inputs -newer "$STAMP" | head -n 1)" ]]; then
+      return 1
+    fi
+    NEXT_HASH="$(cd "$ROOT" && content_hash "$files")"
+    if [[ "$NEXT_HASH" == "$recorded_hash" ]]; then
+      # Touched or checked out again, same content: refresh the stamp and skip the compile.
+      printf '%s\n%s\n' "$NEXT_HASH" "$files" > "$STAMP"
+      return 1
+    fi
+  else
+    NEXT_HASH="$(cd "$ROOT" && content_hash "$files")"
+  fi
+  NEXT_FILES="$files"
+  return 0
 }
 
 DOTNET="$(find_dotnet)"
 if build_is_stale; then
   mkdir -p "$TEMP_DIRECTORY"
   next_stamp="$TEMP_DIRECTORY/build.stamp.next"
-  touch "$next_stamp"
-  echo "build.sh: compiling the build project (build/ or src/Tollgate* changed)" >&2
+  # Written before compiling, so a file edited during the compile is newer than the stamp and triggers the next one.
+  printf '%s\n%s\n' "$NEXT_HASH" "$NEXT_FILES" > "$next_stamp"
+  echo "build.sh: compiling the build project (its input files changed: ${BUILD_INPUTS[*]})" >&2
   if ! "$DOTNET" build "$BUILD_PROJECT" -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then
     cat "$TEMP_DIRECTORY/build.log" >&2
     fail "compiling the build project failed (the compiler's output is above and in .nuke/temp/build.log)."

@@ -20,7 +20,7 @@ public sealed partial class Build
             .WithDisplayName("Main")
             .OnPushToBranches("main")
             .WithParameterValue("EvalCacheMode", "read-only"),
-        new GitHubWorkflow("release", nameof(Pack))
+        new GitHubWorkflow("release", nameof(PublishPackages))
             .WithDisplayName("Release")
             .OnPushToTags("v*"),
         new GitHubWorkflow("nightly-eval", nameof(ILlmEval.LlmEval))

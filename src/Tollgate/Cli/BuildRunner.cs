@@ -54,7 +54,7 @@ public static partial class BuildRunner
             var options = CommandLineParser.Parse(args);
             var root = RootDirectoryLocator.Find(options.Root, settings.CurrentDirectory);
             options = EngineFileOptions.Apply(options, root);
-            host = BuildHosts.Create(options.Host, settings.Environment, settings.Output, settings.OutputRedirected, options.Verbosity ?? Verbosity.Normal);
+            host = CreateHost(options, settings);
             var session = BuildSession.Create(build, options, root, defaultTarget, settings, host);
             return await session.RunAsync(cancellationToken, abortToken).ConfigureAwait(false);
         }
@@ -68,6 +68,18 @@ public static partial class BuildRunner
             // A bug in the engine or in a build extension: show everything, it is needed to fix it.
             WriteFatal(host, settings.Output, $"Unexpected error: {exception}");
             return 1;
+        }
+    }
+
+    private static IBuildHost CreateHost(CommandLineOptions options, BuildRunSettings settings)
+    {
+        try
+        {
+            return BuildHosts.Create(options.Host, settings.Environment, settings.Output, settings.OutputRedirected, options.Verbosity ?? Verbosity.Normal);
+        }
+        catch (TollgateException exception) when (options.HostOrigin is { } origin)
+        {
+            throw new TollgateException($"{origin}: {exception.Message.Replace("--host", "'Host'", StringComparison.Ordinal)}", exception);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Tollgate;
 
-/// <summary>The services a running build hands its targets (through <see cref="TollgateBuild"/>).</summary>
+/// <summary>The services a running build hands its targets (through <see cref="TollgateBuild"/>), set once per run.</summary>
 internal sealed record BuildServices(
     AbsolutePath Root,
     IBuildLog Log,
@@ -8,5 +8,4 @@ internal sealed record BuildServices(
     ToolLocator Tools,
     IBuildHost Host,
     bool IsServerBuild,
-    IReadOnlyList<string> InvokedTargets,
-    ResolvedParameters Parameters);
+    BuildInvocation Invocation);

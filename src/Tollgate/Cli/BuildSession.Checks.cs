@@ -49,6 +49,26 @@ internal sealed partial class BuildSession
     private static bool IsBoolText(string text) =>
         bool.TryParse(text, out _) || text is "0" or "1" or "yes" or "no" or "Yes" or "No";
 
+    /// <summary>A target name that a parameter file gave and the build does not have is an error naming that file and line.</summary>
+    private void CheckTargetNamesFromFiles()
+    {
+        var fromFiles = new[] { (_options.TargetsOrigin, Names: _options.Targets), (_options.SkipOrigin, Names: _options.Skip ?? []) };
+        foreach (var (origin, names) in fromFiles.Where(f => f.Item1 is not null))
+        {
+            foreach (var name in names.Where(n => !_graph.TryGet(n, out _)))
+            {
+                try
+                {
+                    _graph.Get(name);
+                }
+                catch (TollgateException exception)
+                {
+                    throw new TollgateException($"{origin}: {exception.Message}", exception);
+                }
+            }
+        }
+    }
+
     /// <summary>Checks every executing target's requirements before anything runs; reports all problems at once.</summary>
     private void CheckRequirements(ExecutionPlan plan)
     {

@@ -50,7 +50,8 @@ internal sealed partial class BuildSession
         var tools = new ToolLocator(root / ".nuke" / "temp" / "tools", settings.Environment.GetValueOrDefault("PATH"));
         var isServerBuild = host.Name != BuildHosts.Terminal
             || string.Equals(settings.Environment.GetValueOrDefault("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        var services = new BuildServices(root, log, new ProcessRunner(log, masker, tools), tools, host, isServerBuild, [], ResolvedParameters.Empty);
+        var invocation = new BuildInvocation();
+        var services = new BuildServices(root, log, new ProcessRunner(log, masker, tools), tools, host, isServerBuild, invocation);
         build.Initialize(services);
 
         var descriptors = ParameterDiscovery.Find(build);
@@ -64,8 +65,7 @@ internal sealed partial class BuildSession
         }
 
         ParameterInjector.Apply(build, parameters);
-        services = services with { Parameters = parameters };
-        build.Initialize(services);
+        invocation.SetParameters(parameters);
 
         var graph = TargetDiscovery.Discover(build, defaultTarget);
         return new BuildSession(build, options, settings, host, log, root, descriptors, parameters, graph, services);
@@ -81,9 +81,10 @@ internal sealed partial class BuildSession
             return 0;
         }
 
+        CheckTargetNamesFromFiles();
         var request = new PlanRequest(_options.Targets, _options.Skip);
+        _services.Invocation.SetInvokedTargets(Planner.InvokedTargets(_graph, request));
         var plan = Planner.Plan(_graph, request);
-        _build.Initialize(_services with { InvokedTargets = plan.Invoked });
         if (_options.Plan)
         {
             return WritePlan(plan);

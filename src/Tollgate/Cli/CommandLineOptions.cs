@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Tollgate;
 
 /// <summary>The parsed command line of a build.</summary>
-public sealed record CommandLineOptions
+internal sealed record CommandLineOptions
 {
     /// <summary>Targets to invoke (positional arguments and <c>--target</c>).</summary>
     public ImmutableArray<string> Targets { get; init; } = [];
@@ -40,6 +40,15 @@ public sealed record CommandLineOptions
 
     /// <summary><c>--host</c>.</summary>
     public string? Host { get; init; }
+
+    /// <summary>Where <see cref="Targets"/> came from when a parameter file set them (<c>.nuke/parameters.json line 2</c>), for error messages; null for the command line.</summary>
+    public string? TargetsOrigin { get; init; }
+
+    /// <summary>Where <see cref="Skip"/> came from when a parameter file set it, for error messages; null for the command line.</summary>
+    public string? SkipOrigin { get; init; }
+
+    /// <summary>Where <see cref="Host"/> came from when a parameter file set it, for error messages; null for the command line.</summary>
+    public string? HostOrigin { get; init; }
 
     /// <summary>Every other flag with its values, keyed by the flag as written without dashes (lower case).</summary>
     public ImmutableDictionary<string, ImmutableArray<string>> Parameters { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;

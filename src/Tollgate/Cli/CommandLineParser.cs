@@ -7,7 +7,7 @@ namespace Tollgate;
 /// Parses <c>./build.sh [targets] [--skip [targets]] [--flag [values]]</c>. Engine flags are recognised here; every
 /// other flag is kept for the parameter resolver, which knows the build's parameters and reports unknown ones.
 /// </summary>
-public static class CommandLineParser
+internal static class CommandLineParser
 {
     /// <summary>Engine flags that take no value.</summary>
     public static readonly ImmutableArray<string> SwitchFlags = ["plan", "help", "continue", "force", "no-logo"];

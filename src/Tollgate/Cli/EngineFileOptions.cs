@@ -7,7 +7,7 @@ namespace Tollgate;
 /// Engine options kept in <c>.nuke/parameters.json</c> or a profile, as NUKE allows: <c>Target</c>, <c>Skip</c>,
 /// <c>Verbosity</c> and <c>Host</c>. The command line wins; later profiles win over earlier files.
 /// </summary>
-public static class EngineFileOptions
+internal static class EngineFileOptions
 {
     /// <summary>Fills the options the command line left unset from the parameter files under <paramref name="root"/>.</summary>
     /// <exception cref="TollgateException">A value has the wrong shape; the message names the file and line.</exception>
@@ -24,10 +24,10 @@ public static class EngineFileOptions
             {
                 options = entry.Key.ToUpperInvariant() switch
                 {
-                    "TARGET" when options.Targets.IsEmpty => options with { Targets = Strings(file, entry) },
-                    "SKIP" when options.Skip is null => options with { Skip = Strings(file, entry) },
+                    "TARGET" when options.Targets.IsEmpty => options with { Targets = Strings(file, entry), TargetsOrigin = Origin(file, entry) },
+                    "SKIP" when options.Skip is null => options with { Skip = Strings(file, entry), SkipOrigin = Origin(file, entry) },
                     "VERBOSITY" when options.Verbosity is null => options with { Verbosity = Parse<Verbosity>(file, entry) },
-                    "HOST" when options.Host is null => options with { Host = Single(file, entry) },
+                    "HOST" when options.Host is null => options with { Host = Single(file, entry), HostOrigin = Origin(file, entry) },
                     _ => options,
                 };
             }
@@ -35,6 +35,8 @@ public static class EngineFileOptions
 
         return options;
     }
+
+    private static string Origin(ParameterFile file, ParameterFileEntry entry) => $"{file.DisplayPath} line {entry.Line}";
 
     private static ImmutableArray<string> Strings(ParameterFile file, ParameterFileEntry entry) => entry.Value.ValueKind switch
     {

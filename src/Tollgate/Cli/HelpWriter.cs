@@ -5,7 +5,7 @@ namespace Tollgate;
 /// dependencies, the parameters with their flag, type, default (never a secret's), required marker, description and
 /// where they can be set, then the engine's own options. Plain text, no colours.
 /// </summary>
-public static class HelpWriter
+internal static class HelpWriter
 {
     private const string Indent = "  ";
     private const string DetailIndent = "      ";

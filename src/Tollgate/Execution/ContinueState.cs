@@ -9,7 +9,7 @@ namespace Tollgate;
 /// the invocation (targets, skips and parameter values) is the same as the failed one.
 /// </summary>
 /// <param name="path">The state file, normally <c>.nuke/temp/continue.json</c>.</param>
-public sealed class ContinueState(AbsolutePath path)
+internal sealed class ContinueState(AbsolutePath path)
 {
     /// <summary>A stable hash of an invocation.</summary>
     public static string InvocationHash(IEnumerable<string> invoked, IReadOnlyList<string>? skip, string parameterFingerprint)

@@ -90,9 +90,9 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
 
         foreach (var condition in spec.DynamicConditions)
         {
-            if (!condition.Evaluate())
+            if (EvaluateDynamic(spec, condition) is { } decided)
             {
-                return new TargetResult(spec.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition false: {condition.Text}");
+                return decided;
             }
         }
 
@@ -112,6 +112,28 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A false condition skips the target; a throwing one fails it with the condition's text and message (the build
+    /// then stops as after any failure, and assured targets still run).
+    /// </summary>
+    private TargetResult? EvaluateDynamic(TargetSpec spec, TargetCondition condition)
+    {
+        try
+        {
+            return condition.Evaluate() ? null : new TargetResult(spec.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition false: {condition.Text}");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var message = exception is TollgateException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            using (beginTarget(spec.Name))
+            {
+                log.Error($"The condition {condition.Text} threw: {message}");
+            }
+
+            return new TargetResult(spec.Name, TargetStatus.Failed, TimeSpan.Zero, FirstLine(new TollgateException($"condition threw: {message}")));
+        }
     }
 
     /// <summary>Starts runnable targets in plan order while slots and their exclusive resources are free.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Tollgate;
 
 /// <summary>Chooses the host for a build from <c>--host</c> and the environment.</summary>
-public static class BuildHosts
+internal static class BuildHosts
 {
     /// <summary>The terminal host's name.</summary>
     public const string Terminal = "terminal";

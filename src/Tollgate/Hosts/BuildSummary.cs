@@ -11,7 +11,7 @@ namespace Tollgate;
 /// <param name="Total">The build's total duration, formatted.</param>
 /// <param name="Succeeded">The verdict.</param>
 /// <param name="Cancelled">Whether the build was cancelled.</param>
-public sealed record BuildSummary(ImmutableArray<BuildSummary.Row> Rows, string Total, bool Succeeded, bool Cancelled)
+internal sealed record BuildSummary(ImmutableArray<BuildSummary.Row> Rows, string Total, bool Succeeded, bool Cancelled)
 {
     /// <summary>The column headers.</summary>
     public static readonly ImmutableArray<string> Headers = ["Target", "Status", "Duration", "Note"];

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Tollgate;
 
 /// <summary>Formats durations the way every host shows them: <c>0.4s</c>, <c>12.3s</c>, <c>2m 05s</c>, <c>1h 02m</c>.</summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>The duration in the shortest readable form.</summary>
     public static string Format(TimeSpan duration)

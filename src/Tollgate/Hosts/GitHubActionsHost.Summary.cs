@@ -3,7 +3,7 @@ using System.Text;
 namespace Tollgate;
 
 /// <content>The summary: a plain table in the log and Markdown appended to the step summary file.</content>
-public sealed partial class GitHubActionsHost
+internal sealed partial class GitHubActionsHost
 {
     /// <inheritdoc/>
     public void AppendSummary(string markdown)

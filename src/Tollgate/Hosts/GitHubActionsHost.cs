@@ -6,7 +6,7 @@ namespace Tollgate;
 /// <c>$GITHUB_STEP_SUMMARY</c>. Groups never interleave: while one target's group is open, the lines of other targets
 /// running at the same time are buffered and written as their own groups once the open one closes. Thread-safe.
 /// </summary>
-public sealed partial class GitHubActionsHost : IBuildHost
+internal sealed partial class GitHubActionsHost : IBuildHost
 {
     private const string PrefixSeparator = " │ ";
 

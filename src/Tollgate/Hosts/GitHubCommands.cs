@@ -4,7 +4,7 @@ using System.Text;
 namespace Tollgate;
 
 /// <summary>GitHub Actions workflow commands (<c>::group::</c>, <c>::error ...::</c>, <c>::add-mask::</c>) with GitHub's escaping.</summary>
-public static class GitHubCommands
+internal static class GitHubCommands
 {
     /// <summary>Escapes a command's message: <c>%</c> → <c>%25</c>, CR → <c>%0D</c>, LF → <c>%0A</c>.</summary>
     public static string EscapeData(string value)

@@ -6,7 +6,7 @@ namespace Tollgate;
 /// A progress bar for logs that cannot redraw: it writes <c>Evaluating: 40/120</c> each time another tenth of the work
 /// is done (so at most about ten lines), and the count reached when disposed before a tenth was written. Thread-safe.
 /// </summary>
-public sealed class PlainProgress : IBuildProgress
+internal sealed class PlainProgress : IBuildProgress
 {
     private readonly Action<string> _writeLine;
     private readonly Lock _gate = new();

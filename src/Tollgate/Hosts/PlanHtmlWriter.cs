@@ -9,7 +9,7 @@ namespace Tollgate;
 /// dashed edges After/Before ordering, bold edges Triggers; skipped targets are grey, invoked ones outlined, and each box's
 /// tooltip shows the description. The output is deterministic.
 /// </summary>
-public static class PlanHtmlWriter
+internal static class PlanHtmlWriter
 {
     private const double LegendHeight = 96;
 

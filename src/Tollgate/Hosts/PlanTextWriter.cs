@@ -7,7 +7,7 @@ namespace Tollgate;
 /// or skip and why), how it got into the plan (invoked, triggered), its direct dependencies and ordering constraints,
 /// then a legend.
 /// </summary>
-public static class PlanTextWriter
+internal static class PlanTextWriter
 {
     /// <summary>Writes <paramref name="plan"/> to <paramref name="writer"/>.</summary>
     public static void Write(ExecutionPlan plan, TextWriter writer)

@@ -1,7 +1,7 @@
 namespace Tollgate;
 
 /// <summary>How hosts name and mark a target's status.</summary>
-public static class TargetStatusText
+internal static class TargetStatusText
 {
     /// <summary>The word for a status: <c>Succeeded</c>, <c>Failed</c>, <c>Skipped</c>, <c>Up to date</c>, ...</summary>
     public static string Describe(TargetStatus status) => status switch

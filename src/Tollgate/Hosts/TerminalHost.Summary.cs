@@ -14,10 +14,7 @@ public sealed partial class TerminalHost
         {
             EraseStatusLocked();
             StopTimerLocked();
-            _output.WriteLine();
-            _console.Write(CreateTable(summary));
-            var verdictColor = summary.Succeeded ? "green" : "red";
-            _console.MarkupLine($"[bold {verdictColor}]{Markup.Escape(summary.Verdict)}[/]");
+            // The stages' summaries first, so the verdict is the build's last line, where a person looks.
             if (_summaries.Count > 0)
             {
                 _output.WriteLine();
@@ -29,6 +26,10 @@ public sealed partial class TerminalHost
                 }
             }
 
+            _output.WriteLine();
+            _console.Write(CreateTable(summary));
+            var verdictColor = summary.Succeeded ? "green" : "red";
+            _console.MarkupLine($"[bold {verdictColor}]{Markup.Escape(summary.Verdict)}[/]");
             _output.Flush();
         }
     }

@@ -15,7 +15,7 @@ namespace Tollgate;
 /// parameters are marked "(secret)" and never get a default. Path defaults are left out because they are absolute
 /// paths of the machine that generated the file.
 /// </remarks>
-public static class BuildSchemaGenerator
+internal static class BuildSchemaGenerator
 {
     /// <summary>The schema file under the root directory.</summary>
     public const string SchemaFile = ".nuke/build.schema.json";

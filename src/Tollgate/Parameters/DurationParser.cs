@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Tollgate;
 
 /// <summary>Reads durations written as <c>00:05:00</c> (hh:mm:ss, also d.hh:mm:ss) or as a number with a unit: <c>250ms</c>, <c>30s</c>, <c>5m</c>, <c>1.5h</c>, <c>1d</c>.</summary>
-public static class DurationParser
+internal static class DurationParser
 {
     /// <summary>Parses a duration; returns false for anything else, including negative values.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)

@@ -7,7 +7,7 @@ namespace Tollgate;
 /// <param name="Key">The key as written.</param>
 /// <param name="Value">The JSON value.</param>
 /// <param name="Line">The 1-based line of the key.</param>
-public sealed record ParameterFileEntry(string Key, JsonElement Value, int Line);
+internal sealed record ParameterFileEntry(string Key, JsonElement Value, int Line);
 
 /// <summary>
 /// A parameter file, <c>.nuke/parameters.json</c> or a profile <c>.nuke/parameters.NAME.json</c>: one JSON object whose
@@ -16,7 +16,7 @@ public sealed record ParameterFileEntry(string Key, JsonElement Value, int Line)
 /// <param name="Path">The file.</param>
 /// <param name="DisplayPath">The path relative to the root, for messages (<c>.nuke/parameters.json</c>).</param>
 /// <param name="Entries">The keys in file order.</param>
-public sealed record ParameterFile(AbsolutePath Path, string DisplayPath, ImmutableArray<ParameterFileEntry> Entries)
+internal sealed record ParameterFile(AbsolutePath Path, string DisplayPath, ImmutableArray<ParameterFileEntry> Entries)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

@@ -8,7 +8,7 @@ namespace Tollgate;
 /// (<c>double? CoverageThreshold =&gt; TryGetValue&lt;double?&gt;() ?? 80;</c>), read their value through
 /// <see cref="ITollgateBuild.TryGetValue{T}"/>, which the engine answers from <see cref="ResolvedParameters.Get{T}"/>.
 /// </summary>
-public static class ParameterInjector
+internal static class ParameterInjector
 {
     /// <summary>Sets every parameter member of <paramref name="build"/> that a source gave a value. Members keep their defaults otherwise.</summary>
     /// <returns>The names of the parameters that were set on members.</returns>

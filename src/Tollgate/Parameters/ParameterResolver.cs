@@ -21,7 +21,7 @@ namespace Tollgate;
 /// parameter named like a common variable (<c>Path</c>, <c>Home</c>, <c>User</c>) picks that variable up, so give
 /// such parameters a more specific name.
 /// </remarks>
-public static class ParameterResolver
+internal static class ParameterResolver
 {
     /// <summary>The parameters file under the root directory.</summary>
     public const string ParametersFile = ".nuke/parameters.json";

@@ -8,7 +8,7 @@ namespace Tollgate;
 /// <param name="Environment">The environment variables (typically <c>Environment.GetEnvironmentVariables()</c>).</param>
 /// <param name="RootDirectory">The repository root: <c>.nuke/parameters.json</c> lives under it and relative paths resolve against it.</param>
 /// <param name="Profiles">The profiles named by <c>--profile a b</c>, in order: <c>.nuke/parameters.a.json</c>, then <c>.nuke/parameters.b.json</c>.</param>
-public sealed record ParameterSources(
+internal sealed record ParameterSources(
     IReadOnlyDictionary<string, IReadOnlyList<string>> CommandLine,
     IReadOnlyDictionary<string, string?> Environment,
     AbsolutePath RootDirectory,

@@ -3,7 +3,7 @@ using System.Text;
 namespace Tollgate;
 
 /// <summary>Checks, before any target runs, that every required parameter has a value.</summary>
-public static class ParameterValidation
+internal static class ParameterValidation
 {
     /// <summary>
     /// Throws one error listing every parameter that is <see cref="RequiredAttribute">[Required]</see> or named in

@@ -11,7 +11,7 @@ namespace Tollgate;
 /// arrays, <c>IReadOnlyList&lt;T&gt;</c>, <c>List&lt;T&gt;</c> (and the other list interfaces) of those.
 /// </summary>
 /// <remarks>Errors name the parameter, the source, the value (<c>***</c> for secrets), the expected type and an example.</remarks>
-public static class ParameterValueConverter
+internal static class ParameterValueConverter
 {
     /// <summary>The supported element types, for messages.</summary>
     public const string SupportedTypesText = "string, bool, int, long, float, double, decimal, an enum, TimeSpan, Uri, AbsolutePath";

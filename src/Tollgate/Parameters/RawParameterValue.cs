@@ -10,7 +10,7 @@ namespace Tollgate;
 /// Whether an array parameter's elements arrive packed in one string (the environment): then a value without
 /// <see cref="ParameterAttribute.Separator"/> is split on commas and whitespace.
 /// </param>
-public sealed record RawParameterValue(IReadOnlyList<string> Values, string Origin, bool IsSingleString = false)
+internal sealed record RawParameterValue(IReadOnlyList<string> Values, string Origin, bool IsSingleString = false)
 {
     /// <summary>Whether the flag was given without a value (only the command line does that).</summary>
     public bool IsBareFlag => Values.Count == 0;

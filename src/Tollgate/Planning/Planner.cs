@@ -70,6 +70,15 @@ public static class Planner
         return new ExecutionPlan(graph, [.. planned], [.. invoked.Select(t => t.Name)]);
     }
 
+    /// <summary>The names of the targets a request invokes: its targets, else the graph's default target.</summary>
+    /// <exception cref="TollgateException">An unknown target name, or no target and no default.</exception>
+    public static IReadOnlyList<string> InvokedTargets(TargetGraph graph, PlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(request);
+        return [.. Invoked(graph, request).Select(t => t.Name)];
+    }
+
     private static List<TargetSpec> Invoked(TargetGraph graph, PlanRequest request)
     {
         if (request.Targets.Count > 0)

@@ -44,4 +44,36 @@ public sealed class EngineFileOptionsTests : IDisposable
         (await _fixture.RunAsync(new SampleBuild(), "Restore")).Should().Be(1);
         _fixture.Output.Should().Contain(".nuke/parameters.json line 2: 'Verbosity' must be Quiet, Minimal, Normal, Verbose.");
     }
+
+    [Fact]
+    public async Task An_unknown_target_in_parameters_json_names_the_file_and_line()
+    {
+        await File.WriteAllTextAsync(_fixture.Root / ".nuke" / "parameters.json", "{\n  \"Target\": [\"Compil\"]\n}");
+        (await _fixture.RunAsync(new SampleBuild(), null)).Should().Be(1);
+        _fixture.Output.Should().Contain(".nuke/parameters.json line 2: There is no target named 'Compil'. Did you mean 'Compile'?");
+    }
+
+    [Fact]
+    public async Task An_unknown_skipped_target_in_a_profile_names_the_profile_file()
+    {
+        await File.WriteAllTextAsync(_fixture.Root / ".nuke" / "parameters.ci.json", "{ \"Skip\": [\"Restor\"] }");
+        (await _fixture.RunAsync(new SampleBuild(), "Test", "--profile", "ci")).Should().Be(1);
+        _fixture.Output.Should().Contain(".nuke/parameters.ci.json line 1: There is no target named 'Restor'.");
+    }
+
+    [Fact]
+    public async Task An_unknown_host_in_parameters_json_names_the_file()
+    {
+        await File.WriteAllTextAsync(_fixture.Root / ".nuke" / "parameters.json", "{ \"Host\": \"jenkins\" }");
+        (await _fixture.RunAsync(new SampleBuild(), "Test")).Should().Be(1);
+        _fixture.Output.Should().Contain(".nuke/parameters.json line 1: 'Host' 'jenkins' is not a known host.");
+    }
+
+    [Fact]
+    public async Task A_bad_parameter_value_in_parameters_json_names_the_file_and_line()
+    {
+        await File.WriteAllTextAsync(_fixture.Root / ".nuke" / "parameters.json", "{\n  \"Retries\": \"many\"\n}");
+        (await _fixture.RunAsync(new SampleBuild(), "Test")).Should().Be(1);
+        _fixture.Output.Should().Contain(".nuke/parameters.json line 2");
+    }
 }

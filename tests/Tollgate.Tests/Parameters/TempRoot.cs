@@ -1,7 +1,7 @@
 namespace Tollgate.Tests.Parameters;
 
 /// <summary>A real root directory with a .nuke folder in the system temp directory, deleted on dispose.</summary>
-public sealed class TempRoot : IDisposable
+internal sealed class TempRoot : IDisposable
 {
     public TempRoot()
     {

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Tollgate.TestSupport;
+
+namespace Tollgate.GlobalTool.Tests;
+
+/// <summary>
+/// build.sh decides whether to compile on its input file list and content. These tests run the real script with a
+/// stand-in `dotnet` on PATH that records compiles (and, like the real one, creates bin/ and obj/ when it compiles).
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class BootstrapperTests : IDisposable
+{
+    private const string FakeDotnet = """
+        #!/usr/bin/env bash
+        case "$1" in
+          --version) echo 10.0.100 ;;
+          build)
+            echo "compile" >> "$FAKE_DOTNET_LOG"
+            dir="$(dirname "$2")"
+            mkdir -p "$dir/bin/Debug/net10.0" "$dir/obj/Debug"
+            echo assembly > "$dir/bin/Debug/net10.0/_build.dll"
+            date +%s%N > "$dir/obj/Debug/project.assets.json" ;;
+          *) echo "run ${*:2}" >> "$FAKE_DOTNET_LOG" ;;
+        esac
+        """;
+
+    private readonly TempDirectory _directory = new("tollgate-bootstrap");
+
+    public void Dispose() => _directory.Dispose();
+
+    private string Log => _directory["dotnet.log"];
+
+    [Fact]
+    public void The_repositorys_own_bootstrappers_are_the_setup_templates_with_its_inputs()
+    {
+        string[] inputs = ["build", "src/Tollgate*", "Directory.Build.props", "Directory.Packages.props", "src/Directory.Build.props", "global.json", ".editorconfig"];
+        var values = Templates.BootstrapperValues("build", "_build", inputs);
+
+        RepositoryFiles.Read("build.sh").Should().Be(Templates.Render("BuildSh", values));
+        RepositoryFiles.Read("build.ps1").ReplaceLineEndings("\n").Should().Be(Templates.Render("BuildPs1", values).ReplaceLineEndings("\n"));
+        RepositoryFiles.Read("build.cmd").Should().Be(Templates.Render("BuildCmd", values));
+    }
+
+    [RequiresToolFact("git")]
+    public async Task A_fresh_clones_second_run_does_not_compile_again()
+    {
+        var origin = Directory.CreateDirectory(_directory["origin"]).FullName;
+        (await ToolRun.RunAsync(origin, ":setup", "--yes", "--sdk-version", "10.0.100")).ExitCode.Should().Be(0);
+        Git(origin, "init", "-q");
+        Git(origin, "add", "-A");
+        Git(origin, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "setup");
+        Git(_directory.Path, "clone", "-q", origin, "clone");
+        var clone = _directory["clone"];
+
+        RunBuildSh(clone, "--help");
+        RunBuildSh(clone, "--help");
+
+        File.ReadAllLines(Log).Should().Equal("compile", "run --help", "run --help");
+    }
+
+    [Fact]
+    public async Task Touching_a_file_does_not_compile_but_changing_adding_or_removing_one_does()
+    {
+        var root = Directory.CreateDirectory(_directory["repo"]).FullName;
+        (await ToolRun.RunAsync(root, ":setup", "--yes", "--sdk-version", "10.0.100")).ExitCode.Should().Be(0);
+        var buildFile = Path.Combine(root, "build", "Build.cs");
+
+        RunBuildSh(root);
+        File.SetLastWriteTimeUtc(buildFile, DateTime.UtcNow.AddMinutes(1));
+        RunBuildSh(root);
+        Compiles().Should().Be(1, "the same content under a newer time needs no compile");
+
+        File.AppendAllText(buildFile, "// changed\n");
+        RunBuildSh(root);
+        Compiles().Should().Be(2, "a changed file compiles");
+
+        var extra = Path.Combine(root, "build", "Extra.cs");
+        File.WriteAllText(extra, "class Extra { }\n");
+        File.SetLastWriteTimeUtc(extra, DateTime.UtcNow.AddDays(-1));
+        RunBuildSh(root);
+        Compiles().Should().Be(3, "an added file compiles even when its time is old");
+
+        File.Delete(extra);
+        RunBuildSh(root);
+        Compiles().Should().Be(4, "a removed file compiles");
+
+        File.WriteAllText(Path.Combine(root, "README.md"), "not an input\n");
+        RunBuildSh(root);
+        Compiles().Should().Be(4, "files outside the inputs change nothing");
+    }
+
+    private int Compiles() => File.ReadAllLines(Log).Count(line => line == "compile");
+
+    private void RunBuildSh(string root, params string[] args)
+    {
+        var fakeBin = Directory.CreateDirectory(_directory["fake-bin"]).FullName;
+        var dotnet = Path.Combine(fakeBin, "dotnet");
+        if (!File.Exists(dotnet))
+        {
+            File.WriteAllText(dotnet, FakeDotnet.ReplaceLineEndings("\n") + "\n");
+            File.SetUnixFileMode(dotnet, (UnixFileMode)0b111_101_101);
+        }
+
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, "build.sh"));
+        args.ToList().ForEach(start.ArgumentList.Add);
+        start.Environment["PATH"] = fakeBin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["FAKE_DOTNET_LOG"] = Log;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).Should().BeTrue();
+        process.ExitCode.Should().Be(0, error);
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { UseShellExecute = false, WorkingDirectory = directory, RedirectStandardError = true };
+        args.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit(60_000).Should().BeTrue();
+        process.ExitCode.Should().Be(0, error);
+    }
+}
