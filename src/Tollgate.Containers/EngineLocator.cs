@@ -15,7 +15,7 @@ public sealed class EngineLocator
 
     /// <summary>Creates a locator that reads the process environment.</summary>
     public EngineLocator()
-        : this(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(5))
+        : this(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(15))
     {
     }
 
@@ -101,7 +101,7 @@ public sealed class EngineLocator
         {
             return (null, $"no answer within {_timeout.TotalSeconds:0} s");
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or System.Net.Sockets.SocketException or TimeoutException or AggregateException)
         {
             return (null, Messages.Innermost(exception));
         }

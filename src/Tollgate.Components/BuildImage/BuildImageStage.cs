@@ -37,17 +37,44 @@ internal static class BuildImageStage
                 NoCache = build.ImageNoCache ?? false,
                 Pull = build.ImagePull ?? false,
             };
-            var built = await client.BuildImageAsync(request, cancellationToken).ConfigureAwait(false);
+            var builder = (build.ImageBuilder ?? "engine").ToLowerInvariant();
+            if (builder is not ("engine" or "sdk"))
+            {
+                throw new TollgateException($"--image-builder {build.ImageBuilder} is not known; use engine or sdk.");
+            }
+
+            string imageId;
+            string? digest = null;
+            IReadOnlyList<string> baseImages;
+            TimeSpan duration;
+            if (builder == "sdk")
+            {
+                // Daemonless: the SDK pushes the image itself; the engine is still used for the base image and the smoke test.
+                var baseImage = await PushedBaseImageAsync(client, registry, buildArgs, credentials, cancellationToken).ConfigureAwait(false);
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var repositoryName = build.ImageRepository ?? "research-assistant";
+                digest = await new SdkContainerPublisher(build.Processes, build.Log).PublishAsync(
+                    new SdkPublishRequest(build.RootDirectory / (build.ImageProject ?? "src/ResearchAssistant/ResearchAssistant.csproj"), registry, repositoryName, tags, baseImage, request.Labels) { Credentials = credentials },
+                    cancellationToken).ConfigureAwait(false);
+                duration = started.Elapsed;
+                imageId = $"{repository}@{digest}";
+                await client.PullImageAsync(imageId, credentials, cancellationToken).ConfigureAwait(false);
+                baseImages = [baseImage];
+            }
+            else
+            {
+                var built = await client.BuildImageAsync(request, cancellationToken).ConfigureAwait(false);
+                (imageId, baseImages, duration) = (built.Id, built.BaseImages, built.Duration);
+            }
 
             var smoke = "skipped";
             if (build.ImageSmokeTest ?? true)
             {
-                await new ImageSmokeTest(client, build.Log).RunAsync(built.Id, labels, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
+                await new ImageSmokeTest(client, build.Log).RunAsync(imageId, labels, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
                 smoke = "passed";
             }
 
-            string? digest = null;
-            if (build.ImagePush ?? true)
+            if (builder == "engine" && (build.ImagePush ?? true))
             {
                 foreach (var reference in request.Tags)
                 {
@@ -55,8 +82,8 @@ internal static class BuildImageStage
                 }
             }
 
-            var details = await client.InspectImageAsync(built.Id, cancellationToken).ConfigureAwait(false);
-            var manifest = new ImageManifest(registry, repository, tags, digest, built.Id, details?.Size ?? 0, Math.Round(built.Duration.TotalSeconds, 1), builtAt, built.BaseImages, revision.Sha, version, smoke);
+            var details = await client.InspectImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+            var manifest = new ImageManifest(registry, repository, tags, digest, details?.Id ?? imageId, details?.Size ?? 0, Math.Round(duration.TotalSeconds, 1), builtAt, baseImages, revision.Sha, version, smoke);
             var path = build.ArtifactsDirectory / "image" / "image.json";
             manifest.Write(path);
             build.Log.Information($"{manifest.Reference} ({string.Join(", ", tags)}); wrote {path}");
@@ -67,6 +94,21 @@ internal static class BuildImageStage
             // Containers and networks of this run, also after a failure or Ctrl-C (hence no cancellation token).
             await client.RemoveByLabelAsync(TollgateLabels.SessionFilter(session), includeImages: false, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The base for the sdk builder, in the registry: BASE_IMAGE as given, else the host-built runtime pushed there.</summary>
+    private static async Task<string> PushedBaseImageAsync(ContainerEngineClient client, string registry, Dictionary<string, string> buildArgs, RegistryCredentials? credentials, CancellationToken cancellationToken)
+    {
+        var local = buildArgs.GetValueOrDefault("BASE_IMAGE", MicrosoftRuntime);
+        if (local.StartsWith(registry + "/", StringComparison.Ordinal) || local.StartsWith("mcr.microsoft.com/", StringComparison.Ordinal))
+        {
+            return local;
+        }
+
+        var pushed = $"{registry}/{local.Replace("localhost/", string.Empty, StringComparison.Ordinal)}";
+        await client.TagImageAsync(local, pushed, cancellationToken).ConfigureAwait(false);
+        await client.PushImageAsync(pushed, credentials, cancellationToken).ConfigureAwait(false);
+        return pushed;
     }
 
     private static async Task<string> LocalRegistryAsync(IBuildImage build, CancellationToken cancellationToken)

@@ -67,6 +67,14 @@ public interface IBuildImage : ITollgateBuild
     [Parameter("When no container engine answers and this is root with apt: install docker.io and start dockerd (default true).")]
     bool? ProvisionEngine => TryGetValue<bool?>();
 
+    /// <summary>engine or sdk.</summary>
+    [Parameter("How to build: engine (the Dockerfile through the Engine API, default) or sdk (daemonless: dotnet publish -t:PublishContainer straight to the registry).")]
+    string? ImageBuilder => TryGetValue<string>();
+
+    /// <summary>The project the sdk builder publishes.</summary>
+    [Parameter("Project for --image-builder sdk, relative to the root (default src/ResearchAssistant/ResearchAssistant.csproj).")]
+    string? ImageProject => TryGetValue<string>();
+
     /// <summary>The licenses label.</summary>
     [Parameter("SPDX licenses for the org.opencontainers.image.licenses label (default MIT).")]
     string? ImageLicenses => TryGetValue<string>();
