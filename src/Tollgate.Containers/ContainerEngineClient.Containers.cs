@@ -75,7 +75,10 @@ public sealed partial class ContainerEngineClient
         }
 
         var ports = new Dictionary<int, int>();
-        foreach (var (key, bindings) in response.NetworkSettings?.Ports ?? new Dictionary<string, IList<PortBinding>>())
+
+        // A container that already exited has no live bindings; its configured (fixed) host ports still tell.
+        var published = response.NetworkSettings?.Ports is { Count: > 0 } live ? live : response.HostConfig?.PortBindings ?? new Dictionary<string, IList<PortBinding>>();
+        foreach (var (key, bindings) in published)
         {
             var hostPort = bindings?.Select(b => b.HostPort).FirstOrDefault(p => !string.IsNullOrEmpty(p));
             if (hostPort is not null)

@@ -50,7 +50,7 @@ public sealed class EngineTests(EngineFixture fixture)
             NetworkAliases = ["web"],
             Labels = labels,
             Command = ["dotnet", "--info"],
-        }.WithEnvironment("GREETING", "hi").WithPort(8080);
+        }.WithEnvironment("GREETING", "hi").WithPort(8080, LocalRegistry.FreePort());
 
         var container = await fixture.Engine.RunContainerAsync(spec, CancellationToken.None);
         var exitCode = await fixture.Engine.WaitContainerAsync(container.Id, CancellationToken.None);

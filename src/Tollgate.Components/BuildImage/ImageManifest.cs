@@ -42,18 +42,17 @@ public sealed record ImageManifest(
     /// <summary>The reference to pull: <c>repository@digest</c> when pushed, else the first tag.</summary>
     public string Reference => Digest is null ? $"{Repository}:{Tags[0]}" : $"{Repository}@{Digest}";
 
-    /// <summary>Writes the manifest as JSON (with <see cref="Reference"/>).</summary>
+    /// <summary>Writes the manifest as JSON (<see cref="Reference"/> included, for readers that only want to pull).</summary>
     public void Write(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(new { reference = Reference, manifest = this }, Json).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        File.WriteAllText(path, JsonSerializer.Serialize(this, Json).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
     }
 
     /// <summary>Reads a manifest written by <see cref="Write"/>.</summary>
     public static ImageManifest Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("manifest").Deserialize<ImageManifest>(Json)
+        return JsonSerializer.Deserialize<ImageManifest>(File.ReadAllText(path), Json)
             ?? throw new TollgateException($"{path} holds no image manifest; run the Build target again.");
     }
 
