@@ -6,6 +6,9 @@ namespace Tollgate.Evaluation;
 /// <param name="ApiKey">The real key, sent upstream only; the service never sees it.</param>
 public sealed record ModelProxyOptions(CacheOptions Cache, Uri? Upstream, string? ApiKey)
 {
+    /// <summary>OpenAI's API base, the default upstream (what the OpenAI SDK calls when no base URL is set).</summary>
+    public const string OpenAIBaseUrl = "https://api.openai.com/v1";
+
     /// <summary>Names the key's source in messages (e.g. <c>OPENAI_API_KEY</c>), never its value.</summary>
     public string ApiKeySource { get; init; } = "the model key";
 
