@@ -34,7 +34,7 @@ public sealed class ModelProxy : IAsyncDisposable
         _app = app;
         _options = options;
         _cache = new ResponseCache(options.Cache);
-        _upstream = new HttpClient(options.Transport ?? new SocketsHttpHandler(), disposeHandler: options.Transport is null) { Timeout = Timeout.InfiniteTimeSpan };
+        _upstream = new HttpClient(options.Transport ?? new ResilienceHandler(RetryPolicy.Default, TimeSpan.FromMinutes(2))) { Timeout = Timeout.InfiniteTimeSpan };
         _recorded = new RecordedRequests(options.Cache.Directory);
     }
 

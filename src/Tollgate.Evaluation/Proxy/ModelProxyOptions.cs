@@ -12,7 +12,7 @@ public sealed record ModelProxyOptions(CacheOptions Cache, Uri? Upstream, string
     /// <summary>Names the key's source in messages (e.g. <c>OPENAI_API_KEY</c>), never its value.</summary>
     public string ApiKeySource { get; init; } = "the model key";
 
-    /// <summary>The transport to the provider (retries, timeouts); <see langword="null"/> for a plain handler.</summary>
+    /// <summary>The transport to the provider (the proxy disposes it); <see langword="null"/> for Polly's retries and a 2-minute timeout per attempt.</summary>
     public HttpMessageHandler? Transport { get; init; }
 
     /// <summary>Request fields left out of the key: they identify the caller, not what the model is asked.</summary>

@@ -9,9 +9,9 @@ namespace Tollgate.Evaluation;
 internal sealed class ProviderSession : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly RetryHandler _retry;
+    private readonly ResilienceHandler _retry;
 
-    private ProviderSession(HttpClient http, RetryHandler retry, ISystemUnderTest target, JudgeServices judge, ResponseCache? cache)
+    private ProviderSession(HttpClient http, ResilienceHandler retry, ISystemUnderTest target, JudgeServices judge, ResponseCache? cache)
     {
         _http = http;
         _retry = retry;
@@ -31,7 +31,7 @@ internal sealed class ProviderSession : IDisposable
     public static ProviderSession Create(EvalSuite suite, EvalRunOptions options, AdaptiveConcurrency limiter)
     {
         var timeout = suite.Provider.Timeout;
-        var retry = new RetryHandler(options.Retry, timeout, limiter);
+        var retry = new ResilienceHandler(options.Retry, timeout, limiter);
         var http = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
         var cache = options.Cache is { Mode: not CacheMode.Off } c ? new ResponseCache(c) : null;
         try
