@@ -126,6 +126,7 @@ public interface ILlmEval : ITollgateBuild
     Target LlmEval => _ => _
         .Description("Evaluates the LLM application against its golden set with statistical quality gates and baselines")
         .Produces("artifacts/llm-eval/**")
+        .Uses(() => EvalModelApiKey)
         .Exclusive(BuildResources.DotnetProjects)
         .Executes(async cancellationToken =>
         {

@@ -21,6 +21,10 @@ internal static class LlmEvalStage
             build.Log.RegisterSecret(secret);
         }
 
+        // The judge uses the model key parameter when its own variable is unset (the nightly workflow passes only the parameter).
+        var judgeKeyVariable = suite.Judge?.ApiKeyEnv;
+        var environment = options.Environment;
+        options = options.WithEnvironment(name => name == judgeKeyVariable && string.IsNullOrEmpty(environment(name)) ? build.EvalModelApiKey : environment(name));
         var cache = (options.Cache ?? new CacheOptions(build.RootDirectory / "evals" / ".cache")).WithMasker(masker);
         options = options.WithCache(cache).WithMasker(masker);
         var inputs = InputsFingerprint.Compute(build.RootDirectory, settings.Inputs);
