@@ -27,11 +27,11 @@ internal static class LlmEvalStage
         options = options.WithEnvironment(name => name == judgeKeyVariable && string.IsNullOrEmpty(environment(name)) ? build.EvalModelApiKey : environment(name));
         var cache = (options.Cache ?? new CacheOptions(build.RootDirectory / "evals" / ".cache")).WithMasker(masker);
         options = options.WithCache(cache).WithMasker(masker);
-        var inputs = InputsFingerprint.Compute(build.RootDirectory, settings.Inputs);
+        var inputs = InputsFingerprint.Compute(build.RootDirectory, settings.Inputs, cache.Directory);
         options = options.WithIdentity($"service-model={build.EvalServiceModel}; inputs={inputs}");
         if (build.EvalHttpResponseCache is { Length: > 0 } globs)
         {
-            options = options.WithHttpResponseCache(InputsFingerprint.Compute(build.RootDirectory, ListParameter.Split(globs)));
+            options = options.WithHttpResponseCache(InputsFingerprint.Compute(build.RootDirectory, ListParameter.Split(globs), cache.Directory));
         }
 
         LlmEvalSystemUnderTest? started = null;

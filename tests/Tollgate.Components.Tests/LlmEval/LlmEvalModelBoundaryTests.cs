@@ -9,7 +9,7 @@ namespace Tollgate.Components.Tests.LlmEval;
 public sealed class LlmEvalModelBoundaryTests : IDisposable
 {
     private const string Cases = "api-rate-limit-team,pricing-team-seat";
-    private const string BlankedDocument = "---\nid: doc-049\ntitle: \"API rate limits\"\ntags: [api, limits]\n---\n\n";
+    private const string BlankedDocument = "---\nid: doc-049\ntitle: \"API rate limits\"\ntags: [api, limits]\n---\n\nThis page was emptied.\n";
 
     private readonly TempDirectory _root = new();
 
