@@ -8,7 +8,7 @@ public sealed class CorruptEntryTests : IDisposable
 
     [Theory]
     [InlineData("[1, 2]", "the top level is an array")]
-    [InlineData("{\"key\": \"k\", \"created\": \"yesterday\", \"response\": {\"Output\": \"x\"}}", "'created' is 'yesterday'")]
+    [InlineData("{\"key\": \"k\", \"created\": \"yesterday\", \"response\": {\"Output\": \"x\"}}", "'created' is '\"yesterday\"', expected an ISO 8601 date")]
     [InlineData("{\"key\": \"k\", \"created\": \"2026-11-30T00:00:00+00:00\"}", "no 'response'")]
     [InlineData("{\"key\": \"k\",\n \"created\": ", "not JSON")]
     public async Task An_unreadable_entry_is_an_error_naming_the_file_and_the_fix_in_every_mode(string content, string problem)
