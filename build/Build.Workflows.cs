@@ -4,9 +4,10 @@ using Tollgate.Components.Testing;
 using Tollgate.GitHubActions;
 
 /// <summary>
-/// The GitHub workflows generated from this build (./build.sh GenerateWorkflows). Pull requests and main replay the
-/// committed LLM response cache (read-only: a changed case without a recording fails, naming the case); the nightly
-/// run calls the system under test live and refreshes the cache.
+/// The GitHub workflows generated from this build (./build.sh GenerateWorkflows). Every LlmEval job starts the service
+/// for real; pull requests and main replay only model calls from the committed cache (read-only: a changed request
+/// without a recording fails, naming the case); the nightly run answers with a model through the proxy, with the model
+/// key from the OPENAI_API_KEY secret (given to the LlmEval job only), and refreshes the recordings.
 /// </summary>
 public sealed partial class Build
 {
@@ -27,6 +28,8 @@ public sealed partial class Build
             .WithDisplayName("Nightly LLM evaluation")
             .OnSchedule("0 3 * * *")
             .OnWorkflowDispatch()
-            .WithParameterValue("EvalCacheMode", "refresh"),
+            .WithParameterValue("EvalCacheMode", "refresh")
+            .WithParameterValue("EvalServiceModel", "gpt-4o-mini")
+            .WithSecretName("EvalModelApiKey", "OPENAI_API_KEY"),
     ];
 }

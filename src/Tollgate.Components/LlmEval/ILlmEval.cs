@@ -3,15 +3,17 @@ using Tollgate.Evaluation;
 namespace Tollgate.Components.LlmEval;
 
 /// <summary>
-/// The LlmEval stage: runs an evaluation suite (default <c>evals/research-assistant.yaml</c>) against the system under
+/// The LlmEval stage: runs an evaluation suite (<see cref="LlmEvalServiceSettings.SuitePath"/>) against the system under
 /// test, gates on pass rate, scores, latency, tokens and cost (with confidence bounds when sampling or repeating) and
 /// against the baseline, and writes JSON, JUnit, Markdown and HTML reports to <c>artifacts/llm-eval</c>. For an HTTP
-/// suite whose URL variable is unset it starts the service (<see cref="LlmEvalServiceCommand"/>) on a free port.
+/// suite whose URL variable is unset it starts a local model proxy and then the service
+/// (<see cref="LlmEvalServiceCommand"/>) on a free port, with its model base URL pointing at the proxy: the service runs
+/// for real on every run and only its model calls are recorded and replayed.
 /// </summary>
 public interface ILlmEval : ITollgateBuild
 {
     /// <summary>The suite file, relative to the root.</summary>
-    [Parameter("The evaluation suite file, relative to the root (default evals/research-assistant.yaml).")]
+    [Parameter("The evaluation suite file, relative to the root (default: the build's LlmEvalService.SuitePath).")]
     string? EvalSuite => TryGetValue<string>();
 
     /// <summary>The response cache mode.</summary>
@@ -43,11 +45,11 @@ public interface ILlmEval : ITollgateBuild
     int? EvalSeed => TryGetValue<int?>();
 
     /// <summary>Only these case ids.</summary>
-    [Parameter("Only these case ids.")]
+    [Parameter("Only these case ids, separated by spaces or commas (--eval-cases a,b or --eval-cases a b).")]
     string[]? EvalCases => TryGetValue<string[]>();
 
     /// <summary>Only cases with these tags.</summary>
-    [Parameter("Only cases with any of these tags.")]
+    [Parameter("Only cases with any of these tags, separated by spaces or commas.")]
     string[]? EvalTags => TryGetValue<string[]>();
 
     /// <summary>Stop at the first failing case.</summary>
@@ -70,6 +72,23 @@ public interface ILlmEval : ITollgateBuild
     [Parameter("URL of an already running HTTP system under test (skips starting the service).")]
     string? EvalProviderUrl => TryGetValue<string>();
 
+    /// <summary>The model the service answers with; unset runs the service offline (no model calls).</summary>
+    [Parameter("Model the system under test answers with, through the model proxy (unset: the service runs offline).")]
+    string? EvalServiceModel => TryGetValue<string>();
+
+    /// <summary>The provider's OpenAI-compatible base URL the model proxy forwards to.</summary>
+    [Parameter("OpenAI-compatible base URL the model proxy forwards to (default: the judge's base URL, else OpenAI).")]
+    string? EvalModelBaseUrl => TryGetValue<string>();
+
+    /// <summary>The real model key: the proxy forwards with it; the service only ever sees a placeholder.</summary>
+    [Parameter("Model key the proxy forwards with (default: the judge's api_key_env variable). The service never sees it.")]
+    [Secret]
+    string? EvalModelApiKey => TryGetValue<string>();
+
+    /// <summary>Globs whose fingerprint keys cached HTTP responses; unset: the service is called on every run.</summary>
+    [Parameter("Cache the HTTP service's whole responses, keyed also by a fingerprint of these globs (off by default: only model calls are replayed).")]
+    string[]? EvalHttpResponseCache => TryGetValue<string[]>();
+
     /// <summary>Write the baseline from this run.</summary>
     [Parameter("Write evals/<suite>.baseline.json from this run.")]
     bool? UpdateBaseline => TryGetValue<bool?>();
@@ -78,10 +97,11 @@ public interface ILlmEval : ITollgateBuild
     [Parameter("Approve a cost increase over 20 % (also: the PR label cost-increase-approved).")]
     bool? CostIncreaseApproved => TryGetValue<bool?>();
 
-    /// <summary>The command that starts the HTTP system under test on <paramref name="port"/>; override for another service.</summary>
-    CommandSpec LlmEvalServiceCommand(int port) => new CommandSpec("dotnet")
-        .WithArguments("run", "--project", RootDirectory / "src" / "ResearchAssistant", "--urls", $"http://127.0.0.1:{port}")
-        .WithWorkingDirectory(RootDirectory);
+    /// <summary>The project's suite path, service command, port, readiness check and inputs; override in the build.</summary>
+    LlmEvalServiceSettings LlmEvalService => new();
+
+    /// <summary>The command that starts the HTTP system under test on <paramref name="port"/> (from <see cref="LlmEvalService"/>).</summary>
+    CommandSpec? LlmEvalServiceCommand(int port) => LlmEvalService.Command?.Invoke(port);
 
     /// <summary>The run options from the parameters; override to change them in code.</summary>
     EvalRunOptions LlmEvalSettings
@@ -91,7 +111,7 @@ public interface ILlmEval : ITollgateBuild
             var options = EvalRunOptions.Default
                 .WithRepeat(EvalRepeat ?? 1, EvalMinPass)
                 .WithSample(EvalSample ?? 1, EvalSeed)
-                .WithFilter(EvalCases ?? [], EvalTags ?? [])
+                .WithFilter(ListParameter.Split(EvalCases), ListParameter.Split(EvalTags))
                 .WithFailFast(EvalFailFast ?? false)
                 .WithModel(EvalModel)
                 .WithJudgeModel(EvalJudgeModel)
@@ -106,6 +126,7 @@ public interface ILlmEval : ITollgateBuild
     Target LlmEval => _ => _
         .Description("Evaluates the LLM application against its golden set with statistical quality gates and baselines")
         .Produces("artifacts/llm-eval/**")
+        .Uses(() => EvalModelApiKey)
         .Exclusive(BuildResources.DotnetProjects)
         .Executes(async cancellationToken =>
         {
@@ -115,7 +136,7 @@ public interface ILlmEval : ITollgateBuild
                 Host.ReportDiagnostic(diagnostic);
             }
 
-            Host.AppendSummary(MarkdownReport.Render(new ReportContext(outcome.Suite, outcome.Run, outcome.Gates, null)));
+            Host.AppendSummary(outcome.Summary);
             if (!outcome.Gates.Passed)
             {
                 // The first line names the failed gates: hosts show only it in the annotation and the summary's note.

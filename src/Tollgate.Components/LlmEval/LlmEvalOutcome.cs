@@ -9,6 +9,12 @@ namespace Tollgate.Components.LlmEval;
 /// <param name="Reports">The report files.</param>
 public sealed record LlmEvalOutcome(EvalSuite Suite, EvalRunResult Run, GateReport Gates, ReportFiles Reports)
 {
+    /// <summary>The step summary's Markdown, masked.</summary>
+    public string Summary { get; init; } = string.Empty;
+
+    /// <summary>Masks secrets in the diagnostics' messages.</summary>
+    public SecretMasker? Masker { get; init; }
+
     /// <summary>
     /// One diagnostic per failing case, at the case's line in its cases file: an error when the gates failed, a warning
     /// when the suite passed its gates anyway.
@@ -18,6 +24,6 @@ public sealed record LlmEvalOutcome(EvalSuite Suite, EvalRunResult Run, GateRepo
         {
             var location = Suite.Cases.FirstOrDefault(x => x.Id == c.Id)?.Location;
             var file = location is null ? null : new AbsolutePath(location.File).RelativeTo(root);
-            return new Diagnostic(Gates.Passed ? LogLevel.Warning : LogLevel.Error, $"LlmEval case '{c.Id}' failed: {MarkdownReport.FirstReason(c)}", file, location?.Line, location?.Column, "LLMEVAL");
+            return new Diagnostic(Gates.Passed ? LogLevel.Warning : LogLevel.Error, $"LlmEval case '{c.Id}' failed: {Masker?.Apply(MarkdownReport.FirstReason(c)) ?? MarkdownReport.FirstReason(c)}", file, location?.Line, location?.Column, "LLMEVAL");
         });
 }

@@ -7,37 +7,43 @@ internal static class LlmEvalStage
 {
     public static async Task<LlmEvalOutcome> RunAsync(ILlmEval build, CancellationToken cancellationToken)
     {
-        var suitePath = build.RootDirectory / (build.EvalSuite ?? "evals/research-assistant.yaml");
+        var settings = build.LlmEvalService;
+        var suitePath = RepositoryPath.Resolve(build.RootDirectory, build.EvalSuite ?? settings.SuitePath, "--eval-suite");
         var suite = SuiteLoader.Load(suitePath);
         var options = build.LlmEvalSettings;
-        var masker = new SecretMasker();
-        foreach (var variable in new[] { suite.Provider.ApiKeyEnv, suite.Judge?.ApiKeyEnv })
+
+        // One masker per build: the stage registers its secrets with the build's, so the log, child output, the cache,
+        // the progress file and every report mask the same values.
+        var masker = build.Log.Masker ?? new SecretMasker();
+        foreach (var secret in new[] { Env(suite.Provider.ApiKeyEnv), Env(suite.Judge?.ApiKeyEnv), build.EvalModelApiKey })
         {
-            var secret = variable is null ? null : Environment.GetEnvironmentVariable(variable);
             masker.Add(secret);
-            if (!string.IsNullOrEmpty(secret))
-            {
-                build.Host.RegisterSecret(secret);
-            }
+            build.Log.RegisterSecret(secret);
         }
 
-        options = options.Cache is { } cacheOptions ? options.WithCache(cacheOptions.WithMasker(masker)) : options;
-        IRunningProcess? service = null;
+        // The judge uses the model key parameter when its own variable is unset (the nightly workflow passes only the parameter).
+        var judgeKeyVariable = suite.Judge?.ApiKeyEnv;
+        var environment = options.Environment;
+        options = options.WithEnvironment(name => name == judgeKeyVariable && string.IsNullOrEmpty(environment(name)) ? build.EvalModelApiKey : environment(name));
+        var cache = (options.Cache ?? new CacheOptions(build.RootDirectory / "evals" / ".cache")).WithMasker(masker);
+        options = options.WithCache(cache).WithMasker(masker);
+        var inputs = InputsFingerprint.Compute(build.RootDirectory, settings.Inputs, cache.Directory);
+        options = options.WithIdentity($"service-model={build.EvalServiceModel}; inputs={inputs}");
+        if (build.EvalHttpResponseCache is { Length: > 0 } globs)
+        {
+            options = options.WithHttpResponseCache(InputsFingerprint.Compute(build.RootDirectory, ListParameter.Split(globs), cache.Directory));
+        }
+
+        LlmEvalSystemUnderTest? started = null;
         try
         {
             var urlFromEnvironment = suite.Provider.UrlEnv is { } env && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(env));
-            var replayOnly = options.Cache?.Mode == CacheMode.ReadOnly;
-            if (suite.Provider.Kind == ProviderKind.Http && options.ProviderUrl is null && !urlFromEnvironment && replayOnly)
+            if (suite.Provider.Kind == ProviderKind.Http && options.ProviderUrl is null && !urlFromEnvironment)
             {
-                // A read-only replay never calls the service (a miss is an error), so it is not started.
-                options = options.WithProviderUrl(new Uri("http://127.0.0.1:9/replay-only"));
-            }
-            else if (suite.Provider.Kind == ProviderKind.Http && options.ProviderUrl is null && !urlFromEnvironment)
-            {
-                var port = LlmEvalService.FreePort();
-                build.Log.Information($"Starting the system under test on port {port}");
-                service = await LlmEvalService.StartAsync(build.Processes, build.LlmEvalServiceCommand(port), port, TimeSpan.FromMinutes(3), cancellationToken).ConfigureAwait(false);
-                options = options.WithProviderUrl(new Uri($"http://127.0.0.1:{port}{new Uri(suite.Provider.Url ?? "http://x/query").AbsolutePath}"));
+                // Always started, in read-only mode too: the service's code, retrieval and prompts run on every run; only
+                // its model calls are replayed.
+                started = await LlmEvalSystemUnderTest.StartAsync(build, suite, cache, cancellationToken).ConfigureAwait(false);
+                options = options.WithProviderUrl(started.Url).WithModelCalls(started.Proxy.Ledger);
             }
 
             var store = BaselineStore.For(suite);
@@ -61,22 +67,39 @@ internal static class LlmEvalStage
             File.Delete(options.ResumeFile!);
             var approved = CostApproval.IsApproved(build.CostIncreaseApproved ?? false, Environment.GetEnvironmentVariable("GITHUB_EVENT_PATH"));
             var gates = new GateEvaluator(GateOptions.Default.WithCostIncreaseApproved(approved)).Evaluate(suite, run, baseline);
-            var reports = ReportWriters.WriteAll(build.ArtifactsDirectory / "llm-eval", new ReportContext(suite, run, gates, baseline), masker);
-            build.Log.Information($"{run.Passed}/{run.Cases.Count} cases passed; cache {run.CacheHits} hits, {run.CacheMisses} misses; reports in {reports.Html}");
+            var context = new ReportContext(suite, run, gates, baseline);
+            var reports = ReportWriters.WriteAll(build.ArtifactsDirectory / "llm-eval", context, masker);
+            build.Log.Information($"{run.Passed}/{run.Cases.Count} cases passed; model calls: {run.ModelCallsReplayed} replayed, {run.ModelCallsForwarded} sent to the provider, {run.ModelCallsMissed} missed; "
+                + $"judge and model-provider cache: {run.CacheHits} replayed, {run.CacheMisses} recorded; reports in {reports.Html}");
+            ThrowOnUntracedFailures(started);
             if (build.UpdateBaseline == true)
             {
                 store.Save(run);
                 build.Log.Information($"Wrote the baseline {store.Path}");
             }
 
-            return new LlmEvalOutcome(suite, run, gates, reports);
+            var summary = masker.Apply(MarkdownReport.Render(new ReportContext(suite, run, gates, null)));
+            return new LlmEvalOutcome(suite, run, gates, reports) { Summary = summary, Masker = masker };
         }
         finally
         {
-            if (service is not null)
+            if (started is not null)
             {
-                await service.DisposeAsync().ConfigureAwait(false);
+                await started.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    private static string? Env(string? variable) => variable is null ? null : Environment.GetEnvironmentVariable(variable);
+
+    private static void ThrowOnUntracedFailures(LlmEvalSystemUnderTest? started)
+    {
+        // A model call without the case's trace id (the service did not propagate traceparent) cannot fail its case;
+        // it fails the run instead, so a replay miss can never pass unnoticed.
+        if (started?.Proxy.Ledger.UntracedFailures is { Count: > 0 } untraced)
+        {
+            throw new TollgateException($"{untraced.Count} model call(s) of the system under test failed and could not be tied to a case "
+                + $"(the service did not pass on the traceparent header); the first: {untraced[0].Problem}");
         }
     }
 }

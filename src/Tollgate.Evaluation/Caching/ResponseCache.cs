@@ -32,13 +32,16 @@ public sealed class ResponseCache
     /// <summary>Hits so far.</summary>
     public int Hits => _hits;
 
-    /// <summary>Misses so far (calls made).</summary>
+    /// <summary>Misses so far that were answered by a call (and recorded).</summary>
     public int Misses => _misses;
+
+    /// <summary>The directory.</summary>
+    public string Directory => _options.Directory;
 
     /// <summary>The key of <paramref name="material"/>: SHA-256 hex of its canonical JSON.</summary>
     public static string ComputeKey(object material)
     {
-        var canonical = Canonical(JsonSerializer.SerializeToNode(material))?.ToJsonString() ?? "null";
+        var canonical = Canonical(material as JsonNode ?? JsonSerializer.SerializeToNode(material))?.ToJsonString() ?? "null";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
@@ -55,7 +58,7 @@ public sealed class ResponseCache
         }
 
         var key = ComputeKey(material);
-        var path = Path.Combine(_options.Directory, key[..2], key + ".json");
+        var path = PathOf(key);
         if (_options.Mode != CacheMode.Refresh && await TryReadAsync<T>(path, cancellationToken).ConfigureAwait(false) is { } entry)
         {
             Interlocked.Increment(ref _hits);
@@ -68,56 +71,104 @@ public sealed class ResponseCache
                 + "record it with cache mode read-write (and an API key), then commit the cache directory");
         }
 
-        Interlocked.Increment(ref _misses);
         var value = await create(cancellationToken).ConfigureAwait(false);
+
+        // Counted once the call succeeded: a check that could not run (no key) is not a miss.
+        Interlocked.Increment(ref _misses);
         await WriteAsync(path, key, label, material, value, cancellationToken).ConfigureAwait(false);
         return (value, false);
     }
 
-    private async Task<T?> TryReadAsync<T>(string path, CancellationToken cancellationToken)
+    /// <summary>The path of the entry for <paramref name="key"/>.</summary>
+    public string PathOf(string key) => Path.Combine(_options.Directory, key[..2], key + ".json");
+
+    /// <summary>
+    /// Reads the entry at <paramref name="path"/>: default when there is none or it has expired; a
+    /// <see cref="CacheEntryException"/> naming the file, the line and the fix when it cannot be read.
+    /// </summary>
+    public async Task<T?> TryReadAsync<T>(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
             return default;
         }
 
+        JsonNode? node;
         try
         {
             await using var stream = File.OpenRead(path);
-            var node = await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var created = node?["created"]?.GetValue<DateTimeOffset>();
-            if (created is null || (_options.TimeToLive is { } ttl && _time.GetUtcNow() - created > ttl))
-            {
-                return default;
-            }
-
-            return node!["response"].Deserialize<T>();
+            node = await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            // A corrupt or hand-edited entry is a miss, not a crash.
+            throw CacheEntryException.For(path, $"not JSON ({e.Message})", e.LineNumber + 1);
+        }
+
+        if (node is not JsonObject entry)
+        {
+            throw CacheEntryException.For(path, $"the top level is {Describe(node)}, expected an object with key, created, request and response");
+        }
+
+        DateTimeOffset created;
+        try
+        {
+            created = entry["created"] is JsonValue value ? value.GetValue<DateTimeOffset>() : throw new FormatException();
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw CacheEntryException.For(path, $"'created' is {Describe(entry["created"])}, expected an ISO 8601 date such as 2026-11-30T12:00:00+00:00");
+        }
+
+        if (_options.TimeToLive is { } ttl && _time.GetUtcNow() - created > ttl)
+        {
             return default;
+        }
+
+        if (entry["response"] is not { } response)
+        {
+            throw CacheEntryException.For(path, "it has no 'response'");
+        }
+
+        try
+        {
+            return response.Deserialize<T>() ?? throw CacheEntryException.For(path, "'response' is null");
+        }
+        catch (JsonException e)
+        {
+            throw CacheEntryException.For(path, $"'response' does not have the recorded shape ({e.Message})");
         }
     }
 
     private async Task WriteAsync<T>(string path, string key, string label, object material, T value, CancellationToken cancellationToken)
     {
+        // Masked before encoding: the serializer escapes + < > & ' and non-ASCII, which would hide a secret from a
+        // masker that only sees the finished text.
+        var masker = _options.Masker;
         var entry = new JsonObject
         {
             ["key"] = key,
-            ["label"] = label,
+            ["label"] = masker?.Apply(label) ?? label,
             ["created"] = _time.GetUtcNow(),
-            ["request"] = JsonSerializer.SerializeToNode(material),
-            ["response"] = JsonSerializer.SerializeToNode(value),
+            ["request"] = JsonMasking.Mask(material as JsonNode ?? JsonSerializer.SerializeToNode(material), masker),
+            ["response"] = JsonMasking.Mask(JsonSerializer.SerializeToNode(value), masker),
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var text = entry.ToJsonString(Indented);
-        await File.WriteAllTextAsync(temporary, _options.Masker?.Apply(text) ?? text, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temporary, masker?.Apply(text) ?? text, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static JsonNode? Canonical(JsonNode? node) => node switch
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "missing or null",
+        JsonArray => "an array",
+        JsonObject => "an object",
+        _ => $"'{node.ToJsonString()}'",
+    };
+
+    /// <summary>A copy of <paramref name="node"/> with object properties sorted, the form keys are computed from.</summary>
+    public static JsonNode? Canonical(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
         JsonArray array => new JsonArray([.. array.Select(Canonical)]),

@@ -23,9 +23,16 @@ public sealed class HttpEndpointTarget : ISystemUnderTest
     private readonly JsonPath? _completionTokens;
     private readonly JsonPath? _model;
 
-    /// <summary>Creates a target posting to <paramref name="url"/> through <paramref name="http"/>.</summary>
-    public HttpEndpointTarget(ProviderSpec spec, Uri url, HttpClient http)
+    private readonly ModelCallLedger? _modelCalls;
+
+    /// <summary>
+    /// Creates a target posting to <paramref name="url"/> through <paramref name="http"/>. With
+    /// <paramref name="modelCalls"/>, each request carries a fresh W3C <c>traceparent</c>; the service propagates it to
+    /// its model calls, and a call under it that the model proxy could not answer fails the request with the proxy's reason.
+    /// </summary>
+    public HttpEndpointTarget(ProviderSpec spec, Uri url, HttpClient http, ModelCallLedger? modelCalls = null)
     {
+        _modelCalls = modelCalls;
         ArgumentNullException.ThrowIfNull(spec);
         _spec = spec;
         _url = url;
@@ -65,10 +72,13 @@ public sealed class HttpEndpointTarget : ISystemUnderTest
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var trace = ActivityTraceId.CreateRandom().ToHexString();
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
         var clock = Stopwatch.StartNew();
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         clock.Stop();
+        ThrowOnFailedModelCall(evalCase, trace);
         if (!response.IsSuccessStatusCode)
         {
             throw new ProviderException($"{_spec.Id}: {_spec.Method} {_url.AbsolutePath} returned {(int)response.StatusCode} {response.ReasonPhrase}: {Truncate(text)}");
@@ -101,6 +111,16 @@ public sealed class HttpEndpointTarget : ISystemUnderTest
                 Model = First(_model?.SelectStrings(root)) ?? _spec.Model,
                 LatencyMs = clock.Elapsed.TotalMilliseconds,
             };
+        }
+    }
+
+    private void ThrowOnFailedModelCall(EvalCase evalCase, string trace)
+    {
+        var failed = _modelCalls?.ForTrace(trace).FirstOrDefault(c => c.Outcome is ModelCallOutcome.Missed or ModelCallOutcome.Failed);
+        if (failed is not null)
+        {
+            var message = $"{evalCase.Id}: the service's call to model {failed.Model ?? "(none)"} failed: {failed.Problem}";
+            throw failed.Outcome == ModelCallOutcome.Missed ? new CacheMissException(message) : new ProviderException(message);
         }
     }
 

@@ -6,8 +6,9 @@ using OpenAI;
 namespace Tollgate.Evaluation;
 
 /// <summary>
-/// Builds OpenAI SDK clients for a provider or judge: base URL, API key from an environment variable, and Tollgate's
-/// retry handler (Retry-After, adaptive concurrency, per-request timeout) as the transport; the SDK's own retries are off.
+/// Builds OpenAI SDK clients for a provider or judge: base URL, API key from an environment variable, and the
+/// <see cref="ResilienceHandler"/> (Polly: Retry-After, backoff, per-request timeout; adaptive concurrency) as the
+/// transport; the SDK's own retries are off. Chat and embeddings go through Microsoft.Extensions.AI.OpenAI's adapters.
 /// </summary>
 public static class OpenAIConnection
 {
@@ -39,13 +40,13 @@ public static class OpenAIConnection
     public static IChatClient CreateChatClient(OpenAIClient client, string model)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new OpenAIChatClient(client.GetChatClient(model), model);
+        return client.GetChatClient(model).AsIChatClient();
     }
 
     /// <summary>Creates an embedding generator for <paramref name="model"/>.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(OpenAIClient client, string model)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new OpenAIEmbeddingGenerator(client.GetEmbeddingClient(model), model);
+        return client.GetEmbeddingClient(model).AsIEmbeddingGenerator();
     }
 }

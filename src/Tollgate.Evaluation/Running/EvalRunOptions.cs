@@ -55,6 +55,25 @@ public sealed record EvalRunOptions
     public IReadOnlyDictionary<string, Func<EvalCase, CancellationToken, Task<TargetResponse>>> Delegates { get; init; } =
         new Dictionary<string, Func<EvalCase, CancellationToken, Task<TargetResponse>>>();
 
+    /// <summary>
+    /// The calls the model proxy served: the HTTP system under test gets a trace id per attempt, and a model call under
+    /// it that missed or failed fails the attempt with the proxy's message.
+    /// </summary>
+    public ModelCallLedger? ModelCalls { get; init; }
+
+    /// <summary>
+    /// Caches an HTTP system under test's responses, keyed also by this fingerprint of its declared inputs (code,
+    /// documents, prompts). <see langword="null"/> (the default): the service is called on every run and only its model
+    /// calls are replayed, through the model proxy.
+    /// </summary>
+    public string? HttpResponseCacheFingerprint { get; init; }
+
+    /// <summary>What else identifies the run for resuming (e.g. the service's model and inputs); never a secret.</summary>
+    public string? IdentityExtra { get; init; }
+
+    /// <summary>Masks secrets in what the run writes (progress file); the build's masker in a build.</summary>
+    public SecretMasker? Masker { get; init; }
+
     /// <summary>The baseline, for pairwise checks.</summary>
     public Baseline? Baseline { get; init; }
 
@@ -100,6 +119,18 @@ public sealed record EvalRunOptions
     /// <summary>Returns a copy with an in-process system under test for provider <paramref name="id"/>.</summary>
     public EvalRunOptions WithDelegate(string id, Func<EvalCase, CancellationToken, Task<TargetResponse>> invoke) =>
         this with { Delegates = new Dictionary<string, Func<EvalCase, CancellationToken, Task<TargetResponse>>>(Delegates) { [id] = invoke } };
+
+    /// <summary>Returns a copy that ties the HTTP system under test's model calls to cases through <paramref name="ledger"/>.</summary>
+    public EvalRunOptions WithModelCalls(ModelCallLedger? ledger) => this with { ModelCalls = ledger };
+
+    /// <summary>Returns a copy that caches the HTTP system under test's responses under <paramref name="inputsFingerprint"/>.</summary>
+    public EvalRunOptions WithHttpResponseCache(string? inputsFingerprint) => this with { HttpResponseCacheFingerprint = inputsFingerprint };
+
+    /// <summary>Returns a copy whose resume identity also covers <paramref name="identity"/>.</summary>
+    public EvalRunOptions WithIdentity(string? identity) => this with { IdentityExtra = identity };
+
+    /// <summary>Returns a copy that masks <paramref name="masker"/>'s secrets in what it writes.</summary>
+    public EvalRunOptions WithMasker(SecretMasker? masker) => this with { Masker = masker };
 
     /// <summary>Returns a copy with a baseline for pairwise checks.</summary>
     public EvalRunOptions WithBaseline(Baseline? baseline) => this with { Baseline = baseline };

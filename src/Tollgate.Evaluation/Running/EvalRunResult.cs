@@ -35,6 +35,15 @@ public sealed record EvalRunResult(string Suite, IReadOnlyList<CaseResult> Cases
     /// <summary>Cache misses (calls made through the cache).</summary>
     public int CacheMisses { get; init; }
 
+    /// <summary>Model calls of the system under test answered from recordings (through the model proxy).</summary>
+    public int ModelCallsReplayed { get; init; }
+
+    /// <summary>Model calls of the system under test sent to the provider.</summary>
+    public int ModelCallsForwarded { get; init; }
+
+    /// <summary>Model calls of the system under test with no recording that could not be made.</summary>
+    public int ModelCallsMissed { get; init; }
+
     /// <summary>Retries after 429, 5xx or timeouts.</summary>
     public int Retries { get; init; }
 

@@ -24,7 +24,7 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
         var selected = CaseSelection.Select(suite.Cases, options);
         var limiter = new AdaptiveConcurrency(options.Concurrency ?? suite.Concurrency ?? 8);
         using var session = ProviderSession.Create(suite, options, limiter);
-        using var resume = options.ResumeFile is null ? null : ResumeLog.Open(options.ResumeFile);
+        using var resume = options.ResumeFile is null ? null : ResumeLog.Open(options.ResumeFile, RunIdentity.Of(suite, options), options.Masker);
         var prices = new PriceTable(suite.Prices);
         var minPass = options.MinPass ?? options.Repeat;
         var results = new CaseResult?[selected.Count];
@@ -70,7 +70,14 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    // Fail-fast stopped this case; it is left out of the results.
+                    // Fail-fast stopped this case; it is reported as not run below.
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Whatever went wrong, the case stays in the report with its error: a dropped case would let the gates pass on fewer cases.
+                    var failed = NotRun(evalCase, suite, $"the case could not be evaluated: {e.GetType().Name}: {e.Message}");
+                    results[index] = failed;
+                    totals.Add(failed, observer);
                 }
                 finally
                 {
@@ -83,7 +90,8 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
         await Task.WhenAll(running).ConfigureAwait(false);
-        var cases = results.Where(r => r is not null).Select(r => r!).ToList();
+        var stoppedEarly = results.Any(r => r is null);
+        var cases = results.Select((r, i) => r ?? NotRun(selected[i], suite, "not run: the run stopped at the first failing case (--eval-fail-fast)")).ToList();
         return new EvalRunResult(suite.Name, cases)
         {
             TotalCases = suite.Cases.Count,
@@ -91,11 +99,14 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
             Sample = options.Sample,
             Repeat = options.Repeat,
             MinPass = minPass,
-            StoppedEarly = cases.Count < selected.Count,
+            StoppedEarly = stoppedEarly,
             Resumed = resumed,
             Duration = _time.GetElapsedTime(started),
             CacheHits = session.Cache?.Hits ?? 0,
             CacheMisses = session.Cache?.Misses ?? 0,
+            ModelCallsReplayed = options.ModelCalls?.Replayed ?? 0,
+            ModelCallsForwarded = options.ModelCalls?.Forwarded ?? 0,
+            ModelCallsMissed = options.ModelCalls?.Missed ?? 0,
             Retries = session.Retries,
             LowestConcurrency = Math.Min(limiter.LowestLimit, limiter.Maximum),
             Seed = options.Seed,
@@ -114,7 +125,7 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
             {
                 response = await session.InvokeAsync(evalCase, attempt, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ProviderException or CacheMissException or HttpRequestException or TimeoutException or ClientResultException)
+            catch (Exception e) when (e is ProviderException or CacheMissException or CacheEntryException or HttpRequestException or TimeoutException or ClientResultException)
             {
                 var reason = $"the provider could not answer: {e.Message}";
                 attempts.Add(new AttemptResult(attempt, null, [.. assertions.Select(a => new AssertionResult(a.Type, a.MetricName, AssertionStatus.NotRun, null, reason) { Weight = a.Weight, Required = a.Required })])
@@ -148,6 +159,13 @@ public sealed class EvaluationRunner(TimeProvider? time = null)
         }
 
         return new CaseResult(evalCase.Id, evalCase.Tags, attempts, attempts.Count(a => a.Passed) >= minPass);
+    }
+
+    private static CaseResult NotRun(EvalCase evalCase, EvalSuite suite, string reason)
+    {
+        var assertions = suite.DefaultAssertions.Concat(evalCase.Assertions)
+            .Select(a => new AssertionResult(a.Type, a.MetricName, AssertionStatus.NotRun, null, reason) { Weight = a.Weight, Required = a.Required });
+        return new CaseResult(evalCase.Id, evalCase.Tags, [new AttemptResult(1, null, [.. assertions]) { Error = reason }], false);
     }
 
     /// <summary>Running totals; observers are called one at a time.</summary>

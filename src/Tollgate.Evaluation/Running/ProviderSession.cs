@@ -9,9 +9,9 @@ namespace Tollgate.Evaluation;
 internal sealed class ProviderSession : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly RetryHandler _retry;
+    private readonly ResilienceHandler _retry;
 
-    private ProviderSession(HttpClient http, RetryHandler retry, ISystemUnderTest target, JudgeServices judge, ResponseCache? cache)
+    private ProviderSession(HttpClient http, ResilienceHandler retry, ISystemUnderTest target, JudgeServices judge, ResponseCache? cache)
     {
         _http = http;
         _retry = retry;
@@ -31,14 +31,19 @@ internal sealed class ProviderSession : IDisposable
     public static ProviderSession Create(EvalSuite suite, EvalRunOptions options, AdaptiveConcurrency limiter)
     {
         var timeout = suite.Provider.Timeout;
-        var retry = new RetryHandler(options.Retry, timeout, limiter);
+        var retry = new ResilienceHandler(options.Retry, timeout, limiter);
         var http = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
         var cache = options.Cache is { Mode: not CacheMode.Off } c ? new ResponseCache(c) : null;
         try
         {
             var target = CreateTarget(suite, options, http, cache);
             var judge = CreateJudge(suite, options, http, cache);
-            return new ProviderSession(http, retry, cache is null ? target : new CachingTarget(target, cache), judge, cache);
+            // The system under test's own responses are cached only when they are fully determined by the request: a model
+            // (openai) or an in-process delegate. An HTTP service runs on every run (only its model calls are replayed,
+            // by the model proxy), unless the caller opted in with a fingerprint of the service's inputs.
+            var cacheTarget = cache is not null && (suite.Provider.Kind != ProviderKind.Http || options.HttpResponseCacheFingerprint is not null);
+            var targetCache = cacheTarget && suite.Provider.Kind == ProviderKind.Http ? new FingerprintedTarget(target, options.HttpResponseCacheFingerprint!) : target;
+            return new ProviderSession(http, retry, cacheTarget ? new CachingTarget(targetCache, cache!) : target, judge, cache);
         }
         catch
         {
@@ -63,7 +68,7 @@ internal sealed class ProviderSession : IDisposable
                     ?? spec.Url
                     ?? throw new SuiteException(spec.Location, "provider.url", $"no URL: set {spec.UrlEnv} or provider.url, or pass the provider URL parameter");
                 return Uri.TryCreate(urlText, UriKind.Absolute, out var url)
-                    ? new HttpEndpointTarget(spec, url, http)
+                    ? new HttpEndpointTarget(spec, url, http, options.ModelCalls)
                     : throw new SuiteException(spec.Location, "provider.url", $"'{urlText}' is not an absolute URL");
             case ProviderKind.OpenAI:
                 var model = options.Model ?? spec.Model!;

@@ -1,57 +1,55 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Tollgate.Evaluation;
 
 /// <summary>
-/// A JSONL file with one finished case per line. A run appends to it as cases finish; a resumed run reads it and skips
-/// those cases. A torn last line (the run was killed mid-write) is ignored.
+/// A JSONL file: an identity line, then one finished case per line. A run appends to it as cases finish; a later run
+/// resumes from it only when its identity (suite content, cases, provider settings, service fingerprint) is the same,
+/// otherwise it starts afresh. Lines are masked before they are encoded. A torn last line (the run was killed mid-write)
+/// is ignored; a damaged line before it is an error naming the file, the line and the fix.
 /// </summary>
 public sealed class ResumeLog : IDisposable
 {
     private readonly StreamWriter _writer;
+    private readonly SecretMasker? _masker;
     private readonly Lock _gate = new();
 
-    private ResumeLog(StreamWriter writer, IReadOnlyDictionary<string, CaseResult> completed)
+    private ResumeLog(StreamWriter writer, IReadOnlyDictionary<string, CaseResult> completed, SecretMasker? masker, bool discarded)
     {
         _writer = writer;
+        _masker = masker;
         Completed = completed;
+        DiscardedOtherRun = discarded;
     }
 
-    /// <summary>Cases finished by earlier runs.</summary>
+    /// <summary>Cases finished by an interrupted run with the same identity.</summary>
     public IReadOnlyDictionary<string, CaseResult> Completed { get; }
 
-    /// <summary>Opens (or creates) the log at <paramref name="path"/>.</summary>
-    public static ResumeLog Open(string path)
+    /// <summary>Whether the file held the progress of a run with another identity, which was discarded.</summary>
+    public bool DiscardedOtherRun { get; }
+
+    /// <summary>Opens (or creates) the log at <paramref name="path"/> for a run with <paramref name="identity"/>.</summary>
+    public static ResumeLog Open(string path, string identity = "", SecretMasker? masker = null)
     {
-        var completed = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
-        if (File.Exists(path))
+        ArgumentNullException.ThrowIfNull(path);
+        var (completed, sameRun) = File.Exists(path) ? Read(path, identity) : ([], false);
+        var discarded = File.Exists(path) && !sameRun && new FileInfo(path).Length > 0;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var stream = new FileStream(path, sameRun ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        var writer = new StreamWriter(stream) { AutoFlush = true };
+        if (!sameRun)
         {
-            foreach (var line in File.ReadLines(path))
-            {
-                try
-                {
-                    if (JsonSerializer.Deserialize<CaseResult>(line) is { } result)
-                    {
-                        completed[result.Id] = result;
-                    }
-                }
-                catch (JsonException)
-                {
-                    // The line the interrupted run was writing.
-                }
-            }
+            writer.WriteLine(new JsonObject { ["identity"] = identity }.ToJsonString());
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        Directory.CreateDirectory(directory!);
-        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
-        return new ResumeLog(writer, completed);
+        return new ResumeLog(writer, sameRun ? completed : new Dictionary<string, CaseResult>(StringComparer.Ordinal), masker, discarded);
     }
 
     /// <summary>Records a finished case.</summary>
     public void Append(CaseResult result)
     {
-        var line = JsonSerializer.Serialize(result);
+        var line = JsonMasking.Mask(JsonSerializer.SerializeToNode(result), _masker)!.ToJsonString();
         lock (_gate)
         {
             _writer.WriteLine(line);
@@ -60,4 +58,51 @@ public sealed class ResumeLog : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
+
+    private static (Dictionary<string, CaseResult> Completed, bool SameRun) Read(string path, string identity)
+    {
+        var completed = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || Identity(lines[0]) != identity)
+        {
+            return (completed, false);
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<CaseResult>(lines[i]) is { Id: not null } result)
+                {
+                    completed[result.Id] = result;
+                    continue;
+                }
+            }
+            catch (JsonException) when (i == lines.Length - 1)
+            {
+                // The line the interrupted run was writing.
+                continue;
+            }
+            catch (JsonException e)
+            {
+                throw new TollgateException($"{path}:{i + 1}: the progress of the interrupted run is damaged ({e.Message}); delete the file to start the run afresh", e);
+            }
+
+            throw new TollgateException($"{path}:{i + 1}: expected a finished case (an object with Id), found {lines[i][..Math.Min(lines[i].Length, 40)]}; delete the file to start the run afresh");
+        }
+
+        return (completed, true);
+    }
+
+    private static string? Identity(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject header && header["identity"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -30,6 +30,9 @@ public sealed class BuildLog : IBuildLog
     /// <summary>Which levels reach the host.</summary>
     public Verbosity Verbosity { get; }
 
+    /// <inheritdoc/>
+    public SecretMasker Masker => _masker;
+
     /// <summary>The target running on the current async flow, if any.</summary>
     public string? CurrentTarget => _currentTarget.Value;
 

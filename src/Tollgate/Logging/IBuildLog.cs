@@ -6,6 +6,15 @@ namespace Tollgate;
 /// </summary>
 public interface IBuildLog
 {
+    /// <summary>
+    /// The build's one masker: stages register their secrets with it (<see cref="RegisterSecret"/>) and mask values with
+    /// it before they encode them into files. <see langword="null"/> for a log without one (a test double).
+    /// </summary>
+    SecretMasker? Masker => null;
+
+    /// <summary>Registers a secret with the build's masker (and the host, so it masks the value too).</summary>
+    void RegisterSecret(string? secret) => Masker?.Add(secret);
+
     /// <summary>Writes one message (may span lines) at a level.</summary>
     void Write(LogLevel level, string message);
 

@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using System.Net;
+using System.Security;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Tollgate;
 
@@ -16,7 +20,11 @@ public sealed class SecretMasker
     /// <summary>The registered secrets, longest first.</summary>
     public ImmutableArray<string> Secrets => _secrets;
 
-    /// <summary>Registers a secret value. Values shorter than 3 characters are ignored: masking them would shred the log.</summary>
+    /// <summary>
+    /// Registers a secret value and its encoded forms (JSON with the default and the relaxed escaping, HTML, XML, URL),
+    /// so text that was encoded before it reached the masker is masked too. Values shorter than 3 characters are ignored:
+    /// masking them would shred the log.
+    /// </summary>
     public void Add(string? secret)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length < 3)
@@ -24,10 +32,29 @@ public sealed class SecretMasker
             return;
         }
 
-        ImmutableInterlocked.Update(ref _secrets, list => list.Contains(secret)
+        var forms = EncodedForms(secret);
+        ImmutableInterlocked.Update(ref _secrets, list => forms.All(list.Contains)
             ? list
-            : [.. list.Add(secret).OrderByDescending(s => s.Length)]);
+            : [.. list.Union(forms, StringComparer.Ordinal).OrderByDescending(s => s.Length)]);
     }
+
+    /// <summary>
+    /// Masks the value before it is encoded: callers that serialize (JSON, XML, HTML) mask each string with this first,
+    /// so no escaping can hide a secret from the masker.
+    /// </summary>
+    public string? MaskValue(string? value) => value is null ? null : Apply(value);
+
+    private static HashSet<string> EncodedForms(string secret) =>
+        new(StringComparer.Ordinal)
+        {
+            secret,
+            JsonEncodedText.Encode(secret).ToString(),
+            JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+            HtmlEncoder.Default.Encode(secret),
+            WebUtility.HtmlEncode(secret),
+            SecurityElement.Escape(secret),
+            Uri.EscapeDataString(secret),
+        };
 
     /// <summary>Returns the text with every registered secret replaced by <c>***</c>.</summary>
     public string Apply(string text)

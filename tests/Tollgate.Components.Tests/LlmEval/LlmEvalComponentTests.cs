@@ -26,7 +26,7 @@ public sealed class LlmEvalComponentTests : IDisposable
         var markdown = File.ReadAllText(Path.Combine(reports, "summary.md"));
         markdown.Should().Contain("pass-rate");
         summary.Should().Contain(markdown.Trim());
-        output.Should().Contain("5/5 cases passed; cache 0 hits, 5 misses");
+        output.Should().Contain("5/5 cases passed; model calls: 0 replayed, 0 sent to the provider, 0 missed; judge and model-provider cache: 0 replayed, 0 recorded");
     }
 
     [Fact]

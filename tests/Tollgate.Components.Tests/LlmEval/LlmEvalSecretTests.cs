@@ -23,7 +23,7 @@ public sealed class LlmEvalSecretTests : IDisposable
         Environment.SetEnvironmentVariable(KeyVariable, Key);
         await using var server = await FakeResearchAssistant.StartLeakingAsync(Key);
 
-        var (exitCode, output, summary) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString());
+        var (exitCode, output, summary) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString(), "--eval-http-response-cache", "evals/**");
 
         exitCode.Should().Be(0, output);
         output.Split('\n').Where(line => line.Contains(Key, StringComparison.Ordinal))

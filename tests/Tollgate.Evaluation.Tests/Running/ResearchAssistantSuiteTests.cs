@@ -25,19 +25,25 @@ public sealed class ResearchAssistantSuiteTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_run_from_the_recorded_cache_in_read_only_mode_makes_zero_requests()
+    public async Task A_read_only_run_calls_the_http_service_again_and_only_an_inputs_fingerprint_lets_it_replay()
     {
         var suite = SuiteLoader.Load(Path.Combine(TestSuites.RepositoryRoot(), "evals", "research-assistant.yaml"));
         await using var service = await StartGoldenService(suite);
         var cache = new CacheOptions(Path.Combine(_dir.Path, "cache"));
         await new EvaluationRunner().RunAsync(suite, Options(service).WithCache(cache), null, CancellationToken.None);
-        var recorded = service.RequestCount;
+        Directory.Exists(cache.Directory).Should().BeFalse("an HTTP service's answers are not cached: its code and documents are not in the key");
 
         var replay = await new EvaluationRunner().RunAsync(suite, Options(service).WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
 
-        recorded.Should().Be(suite.Cases.Count);
-        service.RequestCount.Should().Be(recorded);
-        replay.Cases.Should().OnlyContain(c => c.Passed && c.Attempts[0].Cached);
+        service.RequestCount.Should().Be(2 * suite.Cases.Count, "read-only mode still evaluates the service as it is now");
+        replay.Cases.Should().OnlyContain(c => c.Passed && !c.Attempts[0].Cached);
+
+        var opted = Options(service).WithHttpResponseCache("inputs-v1");
+        await new EvaluationRunner().RunAsync(suite, opted.WithCache(cache), null, CancellationToken.None);
+        var cached = await new EvaluationRunner().RunAsync(suite, opted.WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+        cached.Cases.Should().OnlyContain(c => c.Attempts[0].Cached);
+        var changedInputs = await new EvaluationRunner().RunAsync(suite, Options(service).WithHttpResponseCache("inputs-v2").WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+        changedInputs.Cases.Should().OnlyContain(c => !c.Passed && c.Error!.Contains("no cached response", StringComparison.Ordinal), "changed inputs are a new key");
     }
 
     private static EvalRunOptions Options(LoopbackServer service) =>

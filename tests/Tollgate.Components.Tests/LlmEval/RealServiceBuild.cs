@@ -1,0 +1,67 @@
+using Tollgate.Components.LlmEval;
+using Tollgate.Components.Tests.TestSupport;
+
+namespace Tollgate.Components.Tests.LlmEval;
+
+/// <summary>
+/// A build whose system under test is the real ResearchAssistant, started from its build output with the documents and
+/// prompts copied into the test's root (so a test can change them), and the repository's suite and golden set.
+/// </summary>
+internal sealed class RealServiceBuild : LlmEvalBuild, ILlmEval
+{
+    private readonly string _root;
+
+    public RealServiceBuild(string root) => _root = root;
+
+    public LlmEvalServiceSettings LlmEvalService => new()
+    {
+        SuitePath = "evals/research-assistant.yaml",
+        Command = port => new CommandSpec("dotnet")
+            .WithArguments(ServiceAssembly, "--urls", $"http://127.0.0.1:{port}")
+            .WithWorkingDirectory(Path.GetDirectoryName(ServiceAssembly))
+            .WithEnvironment("DOCUMENTS_DIR", Path.Combine(_root, "service", "documents"))
+            .WithEnvironment("PROMPTS_DIR", Path.Combine(_root, "service", "prompts")),
+        ReadinessPath = "/health",
+        Inputs = ["service/**"],
+    };
+
+    /// <summary>The repository (the folder with Tollgate.slnx above the test's output folder).</summary>
+    public static string Repository { get; } = FindRepository();
+
+    /// <summary>The service's assembly, built with this test project.</summary>
+    public static string ServiceAssembly { get; } = Directory.GetFiles(Path.Combine(Repository, "src", "ResearchAssistant", "bin"), "ResearchAssistant.dll", SearchOption.AllDirectories)
+        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .OrderByDescending(File.GetLastWriteTimeUtc)
+        .First();
+
+    /// <summary>Copies the suite, the golden set, the documents and the prompts into <paramref name="root"/>.</summary>
+    public static void Prepare(TempDirectory root)
+    {
+        foreach (var file in new[] { "research-assistant.yaml", "research-assistant.cases.yaml" })
+        {
+            root.Write($"evals/{file}", File.ReadAllText(Path.Combine(Repository, "evals", file)));
+        }
+
+        foreach (var (from, to) in new[] { ("data/documents", "service/documents"), ("prompts", "service/prompts") })
+        {
+            var source = Path.Combine(Repository, "src", "ResearchAssistant", from);
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                root.Write(Path.Combine(to, Path.GetRelativePath(source, file)), File.ReadAllText(file));
+            }
+        }
+    }
+
+    private static string FindRepository()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Tollgate.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Tollgate.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
