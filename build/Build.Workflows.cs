@@ -1,5 +1,6 @@
 using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
+using Tollgate.Components.Scan;
 using Tollgate.Components.Testing;
 using Tollgate.GitHubActions;
 
@@ -28,5 +29,9 @@ public sealed partial class Build
             .OnSchedule("0 3 * * *")
             .OnWorkflowDispatch()
             .WithParameterValue("EvalCacheMode", "refresh"),
+        new GitHubWorkflow("weekly-scan", nameof(IScan.Scan))
+            .WithDisplayName("Weekly security scan")
+            .OnSchedule("0 5 * * 1")
+            .OnWorkflowDispatch(),
     ];
 }
