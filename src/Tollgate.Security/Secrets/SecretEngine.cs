@@ -69,7 +69,7 @@ public sealed class SecretEngine
             {
                 var group = match.Groups["secret"].Success ? match.Groups["secret"] : match.Groups[0];
                 var value = rule.ValueFollowsMatch ? KeyBody(text, start + match.Index + match.Length) : group.Value;
-                if (value is null || !Accept(rule, value, match) || (rule.IsGeneric && Overlaps(specificSpans, group.Index, group.Index + group.Length)))
+                if (value is null || !Accept(rule, value, match, line) || (rule.IsGeneric && Overlaps(specificSpans, group.Index, group.Index + group.Length)))
                 {
                     continue;
                 }
@@ -97,14 +97,14 @@ public sealed class SecretEngine
         return false;
     }
 
-    private static bool Accept(SecretRule rule, string value, System.Text.RegularExpressions.Match match)
+    private static bool Accept(SecretRule rule, string value, System.Text.RegularExpressions.Match match, string line)
     {
         if (PlaceholderMarkers.Any(m => value.Contains(m, StringComparison.Ordinal)) || value.Distinct().Count() <= 2)
         {
             return false;
         }
 
-        if (rule.IsGeneric && match.Groups["name"].Value.Contains("PublicKeyToken", StringComparison.OrdinalIgnoreCase))
+        if (rule.IsGeneric && (IdentifierBefore(line, match.Index) + match.Groups["name"].Value).Contains("PublicKeyToken", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -115,6 +115,18 @@ public sealed class SecretEngine
         }
 
         return rule.MinEntropy <= 0 || Entropy.Of(value) >= rule.MinEntropy;
+    }
+
+    // The identifier characters right before the keyword (e.g. "Public" before KeyToken).
+    private static string IdentifierBefore(string line, int index)
+    {
+        var start = index;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '.' or '-'))
+        {
+            start--;
+        }
+
+        return line[start..index];
     }
 
     // The base64 body after a private key header, up to the END line (bounded): a header without a body is a placeholder.

@@ -76,6 +76,8 @@ public static partial class SecretRules
     [GeneratedRegex(@"\b(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})")]
     private static partial Regex Jwt();
 
-    [GeneratedRegex(@"(?i)(?<name>[a-z0-9_.-]*(?:key|secret|token|passw(?:or)?d|pwd|credential)[a-z0-9_.-]*)[""']?\s*(?:=|:|:=|=>)\s*[""'`]?(?<secret>[A-Za-z0-9+/=_\-.~]{16,200})(?![A-Za-z0-9+/=_\-.~])")]
+    // Starts at the keyword (a literal prefix the regex engine searches for fast), not at the name's first character:
+    // a leading [a-z0-9_.-]* would be retried from every position of the line.
+    [GeneratedRegex(@"(?i)(?<name>(?:key|secret|token|passw(?:or)?d|pwd|credential)[a-z0-9_.-]{0,40})[""']?\s*(?:=|:|:=|=>)\s*[""'`]?(?<secret>[A-Za-z0-9+/=_\-.~]{16,200})(?![A-Za-z0-9+/=_\-.~])")]
     private static partial Regex Generic();
 }
