@@ -27,3 +27,6 @@ if [[ -d bench/Tollgate.Evaluation.Bench ]]; then
   echo "== LlmEval benchmarks"
   dotnet run -c Release --project bench/Tollgate.Evaluation.Bench
 fi
+
+echo "== Scan: working-tree secret scan vs secretlint (64 MB generated corpus)"
+dotnet run -c Release --project bench/Tollgate.Security.Bench -- 64
