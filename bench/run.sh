@@ -30,3 +30,5 @@ fi
 
 echo "== container benchmarks (500 MB context peak RSS; Tollgate vs docker build CLI, cold and warm)"
 dotnet run -c Release --project bench/Tollgate.Containers.Bench -- all
+echo "== Scan: working-tree secret scan vs secretlint (64 MB generated corpus)"
+dotnet run -c Release --project bench/Tollgate.Security.Bench -- 64

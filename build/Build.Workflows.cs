@@ -1,5 +1,6 @@
 using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
+using Tollgate.Components.Scan;
 using Tollgate.Components.Testing;
 using Tollgate.GitHubActions;
 
@@ -31,5 +32,9 @@ public sealed partial class Build
             .WithParameterValue("EvalCacheMode", "refresh")
             .WithParameterValue("EvalServiceModel", "gpt-4o-mini")
             .WithSecretName("EvalModelApiKey", "OPENAI_API_KEY"),
+        new GitHubWorkflow("weekly-scan", nameof(IScan.Scan))
+            .WithDisplayName("Weekly security scan")
+            .OnSchedule("0 5 * * 1")
+            .OnWorkflowDispatch(),
     ];
 }

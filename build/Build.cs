@@ -2,6 +2,7 @@ using Tollgate;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
+using Tollgate.Components.Scan;
 using Tollgate.Components.Testing;
 using Tollgate.GitHubActions;
 
@@ -9,14 +10,14 @@ using Tollgate.GitHubActions;
 /// The repository's own pipeline, run by ./build.sh: the stages on ResearchAssistant, the repository's test command,
 /// packing the Tollgate libraries, and the GitHub workflows generated from this graph.
 /// </summary>
-public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IGitHubActions
+public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IScan, IGitHubActions
 {
     [Parameter("Build configuration: Debug or Release")]
     readonly Configuration Configuration = Configuration.Debug;
 
     public static int Main() => Execute<Build>(x => x.Pipeline);
 
-    static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool", "Tollgate.Containers"];
+    static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool", "Tollgate.Containers", "Tollgate.Security"];
 
     AbsolutePath Solution => RootDirectory / "Tollgate.slnx";
 
@@ -30,7 +31,8 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .DependsOn<ILint>(x => x.Lint)
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn<ILlmEval>(x => x.LlmEval)
-        .DependsOn<IBuildImage>(x => x.Build);
+        .DependsOn<IBuildImage>(x => x.Build)
+        .DependsOn<IScan>(x => x.Scan);
 
     /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
     Target Destroy => _ => _

@@ -1,10 +1,10 @@
-namespace Tollgate.Components.Lint;
+namespace Tollgate.Security.Dockerfiles;
 
 /// <summary>One logical Dockerfile instruction (continuation lines joined), with the line it starts on.</summary>
 /// <param name="Keyword">The instruction in upper case (<c>FROM</c>, <c>RUN</c>, ...).</param>
 /// <param name="Arguments">Everything after the keyword, continuation lines joined with spaces.</param>
 /// <param name="Line">The 1-based line of the keyword.</param>
-internal sealed record DockerfileInstruction(string Keyword, string Arguments, int Line)
+public sealed record DockerfileInstruction(string Keyword, string Arguments, int Line)
 {
     /// <summary>Splits a Dockerfile into instructions, skipping comments and blank lines.</summary>
     public static IReadOnlyList<DockerfileInstruction> Read(string text)

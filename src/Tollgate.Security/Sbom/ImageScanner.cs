@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Tollgate.Security.Dependencies;
+
+namespace Tollgate.Security.Sbom;
+
+/// <summary>
+/// The built image's SBOM and dependency advisories. Reads the image named by the Build stage's
+/// <c>artifacts/image/image.json</c> ({repository, tags, digest, ...}) through the Docker Engine API: creates a
+/// container without starting it, streams its filesystem from the archive endpoint, reads .deps.json files and the
+/// dpkg status, removes the container, writes <c>image.cdx.json</c> (CycloneDX 1.5) and matches the NuGet packages
+/// against the advisories. Without image.json it is "not run" (the gate decides whether that may pass).
+/// </summary>
+/// <param name="options">Where things are.</param>
+public sealed class ImageScanner(ImageScanOptions options) : IScanner
+{
+    /// <summary>The BOM's file name.</summary>
+    public const string FileName = "image.cdx.json";
+
+    /// <inheritdoc />
+    public string Id => "image";
+
+    /// <inheritdoc />
+    public async Task<ScannerResult> ScanAsync(CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var imageJson = Path.Combine(options.RootDirectory, options.ImageJson);
+        if (!File.Exists(imageJson))
+        {
+            return ScannerResult.NotRun(Id, $"{options.ImageJson} does not exist: no image was built in this run. Run the Build target first (./build.sh Build Scan), or allow it with --scan-allow-not-run image when the image is scanned elsewhere.");
+        }
+
+        var (reference, display) = ReadReference(imageJson, options.ImageJson);
+        IReadOnlyList<Package> packages;
+        try
+        {
+            packages = await ReadPackagesAsync(reference, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or System.Net.Sockets.SocketException)
+        {
+            return ScannerResult.NotRun(Id, $"the image {display} could not be read through the Docker Engine API at {options.DockerEndpoint} ({e.Message.Split('\n')[0]}). Start Docker, or build the image again.");
+        }
+
+        Directory.CreateDirectory(options.OutputDirectory);
+        var bomPath = Path.Combine(options.OutputDirectory, FileName);
+        await File.WriteAllTextAsync(bomPath, CycloneDxWriter.Write(display, reference, "container", packages, options.ToolVersion, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+        var findings = new List<Finding>();
+        var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        if (options.Advisories is { } database)
+        {
+            foreach (var package in packages)
+            {
+                foreach (var (advisory, fixedIn) in database.Match(package))
+                {
+                    var help = fixedIn is null ? "No fixed version is published." : $"Rebuild the image with {package.Name} {fixedIn} or later.";
+                    rules.TryAdd(advisory.Id, new RuleDescriptor(advisory.Id, advisory.Id, advisory.Summary, help, advisory.Severity));
+                    var location = new FindingLocation(options.ImageJson, 1) { Image = display, Package = $"{package.Name}@{package.Version}" };
+                    findings.Add(Finding.Create(Id, advisory.Id, advisory.Severity, $"{package.Name} {package.Version} in {package.Source} is affected by {advisory.Id}: {advisory.Summary}.", location, $"{package.Name}@{package.Version}") with { Help = help, FixedVersion = fixedIn });
+                }
+            }
+        }
+
+        var debian = packages.Count(p => p.Ecosystem == "Debian");
+        var note = $"{packages.Count} package(s) ({debian} Debian) in {display}; SBOM {Path.GetRelativePath(options.RootDirectory, bomPath).Replace('\\', '/')}"
+            + (options.Advisories is null ? "; no advisory source, so packages were not matched" : string.Empty);
+        return ScannerResult.Ran(Id, [.. rules.Values], findings, packages.Count, note);
+    }
+
+    private async Task<IReadOnlyList<Package>> ReadPackagesAsync(string reference, CancellationToken cancellationToken)
+    {
+        using var client = new DockerClientBuilder().WithEndpoint(new Uri(options.DockerEndpoint)).Build();
+        var created = await client.Containers.CreateContainerAsync(
+            new CreateContainerParameters
+            {
+                Image = reference,
+                Cmd = ["/tollgate-scan-never-started"],
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["tollgate"] = "scan", ["tollgate.scan"] = Guid.NewGuid().ToString("N") },
+            },
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var archive = await client.Containers.GetArchiveFromContainerAsync(created.ID, new ContainerPathStatParameters { Path = "/" }, false, cancellationToken).ConfigureAwait(false);
+            using var stream = archive.Stream ?? throw new IOException($"The Engine API returned no archive for container {created.ID}.");
+            return await ImageContents.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The reference to create a container from (local id, else repository:tag, else repository@digest) and a display name.</summary>
+    internal static (string Reference, string Display) ReadReference(string path, string displayPath)
+    {
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new ScanException($"{displayPath} is not JSON ({e.Message}); the Build stage writes {{\"repository\", \"tags\", \"digest\"}}. Run Build again.", e);
+        }
+
+        var repository = json?["repository"]?.GetValue<string>() ?? throw new ScanException($"{displayPath} has no 'repository'; expected {{\"repository\", \"tags\", \"digest\"}}. Run Build again.");
+        var tag = (json["tags"] as JsonArray)?.FirstOrDefault()?.GetValue<string>();
+        var digest = json["digest"]?.GetValue<string>();
+        var id = (json["imageId"] ?? json["id"])?.GetValue<string>();
+        var display = tag is not null ? $"{repository}:{tag}" : digest is not null ? $"{repository}@{digest}" : repository;
+        return (id ?? (tag is not null ? $"{repository}:{tag}" : digest is not null ? $"{repository}@{digest}" : repository), display);
+    }
+}
+
+/// <summary>What the image scanner reads and writes.</summary>
+/// <param name="RootDirectory">The repository root.</param>
+/// <param name="OutputDirectory">Where <c>image.cdx.json</c> goes.</param>
+public sealed record ImageScanOptions(string RootDirectory, string OutputDirectory)
+{
+    /// <summary>The Build stage's image record, relative to the root.</summary>
+    public string ImageJson { get; init; } = "artifacts/image/image.json";
+
+    /// <summary>The Docker Engine API endpoint.</summary>
+    public string DockerEndpoint { get; init; } = "unix:///var/run/docker.sock";
+
+    /// <summary>Advisories to match the image's packages against (null: SBOM only).</summary>
+    public OsvDatabase? Advisories { get; init; }
+
+    /// <summary>Tollgate's version, recorded in the BOM.</summary>
+    public string ToolVersion { get; init; } = "0.1.0";
+}

@@ -1,0 +1,96 @@
+using Tollgate.Security.Secrets;
+using Tollgate.Security.Tests.Support;
+
+namespace Tollgate.Security.Tests.Secrets;
+
+public class SecretEngineTests
+{
+    private readonly SecretEngine engine = new();
+
+    public static TheoryData<string, string> Planted() => new()
+    {
+        { "SEC001", $"OPENAI_API_KEY={FakeSecrets.OpenAi()}" },
+        { "SEC002", $"anthropic: \"{FakeSecrets.Anthropic()}\"" },
+        { "SEC003", $"aws_access_key_id = {FakeSecrets.AwsKeyId()}" },
+        { "SEC004", $"aws_secret_access_key = {FakeSecrets.AwsSecret()}" },
+        { "SEC005", $"token: {FakeSecrets.GitHub()}" },
+        { "SEC006", $"slack = '{FakeSecrets.Slack()}'" },
+        { "SEC008", $"const maps = \"{FakeSecrets.Google()}\";" },
+        { "SEC009", $"DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={FakeSecrets.AzureStorageKey()};EndpointSuffix=core.windows.net" },
+        { "SEC010", $"clientSecret: {FakeSecrets.AzureAdSecret()}" },
+        { "SEC011", FakeSecrets.PrivateKeyBlock() },
+        { "SEC012", $"\"Db\": \"Server=db;Database=app;User Id=app;Password={FakeSecrets.Password()};\"" },
+        { "SEC013", $"url = postgres://app:{FakeSecrets.Password()}@db.internal:5432/app" },
+        { "SEC014", $"Authorization: Bearer {FakeSecrets.Jwt()}" },
+        { "SEC015", $"my_service_api_key = \"{FakeSecrets.Random(32)}\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Planted))]
+    public void Each_rule_finds_its_planted_secret(string rule, string line)
+    {
+        var matches = engine.Scan($"first line\n{line}\nlast line\n");
+
+        matches.Select(m => m.Rule.Descriptor.Id).Should().Equal(rule);
+        matches[0].Line.Should().Be(2);
+        line.Replace("\n", string.Empty, StringComparison.Ordinal).Should().Contain(matches[0].Value);
+    }
+
+    [Theory]
+    [InlineData("var token = CancellationToken.None;")]
+    [InlineData("password: ${DB_PASSWORD}")]
+    [InlineData("api_key = \"<your-api-key-here>\"")]
+    [InlineData("aws_access_key_id = AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("PublicKeyToken=b77a5c561934e089")]
+    [InlineData("url = https://example.org/path?x=1")]
+    [InlineData("secret_name = \"my-application-setting\"")]
+    public void Placeholders_and_code_are_not_secrets(string line)
+    {
+        engine.Scan(line).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_specific_rule_wins_over_the_generic_assignment_rule_on_the_same_value()
+    {
+        var matches = engine.Scan($"GITHUB_TOKEN={FakeSecrets.GitHub()}");
+
+        matches.Select(m => m.Rule.Descriptor.Id).Should().Equal("SEC005");
+    }
+
+    [Fact]
+    public void A_private_key_header_without_a_body_is_a_placeholder()
+    {
+        engine.Scan($"-----BEGIN {"PRIVATE"} KEY-----\n...\n-----END {"PRIVATE"} KEY-----").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Lines_and_columns_are_counted_across_many_candidate_lines()
+    {
+        var key = FakeSecrets.AwsKeyId();
+        var text = string.Join('\n', Enumerable.Range(1, 50).Select(i => i == 37 ? $"  id: {key}" : $"key{i}: value"));
+
+        var match = engine.Scan(text).Should().ContainSingle().Subject;
+
+        match.Line.Should().Be(37);
+        match.Column.Should().Be(7);
+    }
+
+    [Fact]
+    public void Redaction_shows_at_most_four_characters_and_the_length()
+    {
+        var key = FakeSecrets.GitHub();
+
+        var redacted = Redaction.Redact(key);
+
+        redacted.Should().Be($"{key[..4]}…({key.Length} chars)");
+        Redaction.Redact("abc").Should().Be("…(3 chars)");
+    }
+
+    [Fact]
+    public void Entropy_separates_words_from_random_values()
+    {
+        Entropy.Of("passwordpassword").Should().BeLessThan(3.0);
+        Entropy.Of(FakeSecrets.Random(32)).Should().BeGreaterThan(3.5);
+        Entropy.Of(string.Empty).Should().Be(0);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Tollgate.Security.Tests.Support;
+
+/// <summary>The repository root (holding Tollgate.slnx), the shared schemas beside it, and the ajv validator.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Schemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
+
+    /// <summary>Validates files against a schema in ../shared/schemas with ajv (tools/ajv); returns the exit code and output.</summary>
+    public static (int ExitCode, string Output) Validate(string schema, params string[] files)
+    {
+        var tool = Path.Combine(Root, "tools", "ajv");
+        if (!Directory.Exists(Path.Combine(tool, "node_modules", "ajv")))
+        {
+            Run("npm", tool, "ci", "--no-audit", "--no-fund");
+        }
+
+        return Run("node", tool, [Path.Combine(tool, "validate.mjs"), Path.Combine(Schemas, schema), .. files]);
+    }
+
+    public static (int ExitCode, string Output) Run(string file, string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in 3 minutes.");
+        }
+
+        return (process.ExitCode, output + error.Result);
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tollgate.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Tollgate.slnx not found above the test's folder.");
+    }
+}
