@@ -65,7 +65,7 @@ public sealed partial class ContainerEngineClient
         _log.Information($"Building {string.Join(", ", request.Tags.DefaultIfEmpty("an untagged image"))} from {relativeDockerfile} in {context} on {Engine.Kind} {Engine.Version}"
             + (File.Exists(ignoreFile) ? $" ({Path.GetFileName(ignoreFile)}: {ignore.Patterns.Count} patterns)" : string.Empty));
 
-        var output = new BuildOutput(_log);
+        var output = new BuildOutput(_log, request.BuildArgs);
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeHighWater, resumeWriterThreshold: PipeHighWater / 2, useSynchronizationContext: false));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(archive, pipe.Writer, linked.Token);
@@ -81,11 +81,11 @@ public sealed partial class ContainerEngineClient
         {
             throw new ImageBuildException($"Building {dockerfile} failed: {Messages.FromApiBody(exception.ResponseBody)}", exception) { DaemonMessage = Messages.FromApiBody(exception.ResponseBody) };
         }
-        catch (HttpRequestException exception) when (producer.IsFaulted)
+        catch (Exception exception) when (IsTransport(exception) && producer.IsFaulted)
         {
             throw new ContainerException($"Sending the build context {context} failed: {Messages.Innermost(producer.Exception!)}", exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsTransport(exception))
         {
             throw new ContainerException($"Building {dockerfile} failed: the engine at {Engine.Endpoint} closed the connection ({Messages.Innermost(exception)}).", exception);
         }

@@ -54,7 +54,7 @@ public sealed partial class ContainerEngineClient
         {
             ThrowOnStreamError(action, reference, registry, Messages.FromApiBody(exception.ResponseBody), exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsTransport(exception))
         {
             throw new ContainerException($"{action} {reference} failed: the engine at {Engine.Endpoint} did not answer ({Messages.Innermost(exception)}).", exception);
         }

@@ -52,11 +52,16 @@ public sealed partial class ContainerEngineClient : IDisposable
         {
             throw new ContainerException($"{action} failed: {Messages.FromApiBody(exception.ResponseBody)} (HTTP {(int)exception.StatusCode} from {Engine.Kind} at {Engine.Endpoint})", exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsTransport(exception))
         {
             throw new ContainerException($"{action} failed: the engine at {Engine.Endpoint} did not answer ({Messages.Innermost(exception)}). Is Docker or podman running?", exception);
         }
     }
+
+    /// <summary>Errors of the connection to the engine (Docker.DotNet's managed handler raises socket errors as aggregates).</summary>
+    private static bool IsTransport(Exception exception) =>
+        exception is HttpRequestException or System.Net.Sockets.SocketException or IOException
+        || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(IsTransport));
 
     private Task<bool> CallAsync(string action, Func<Task> call) => CallAsync(action, async () =>
     {

@@ -4,7 +4,7 @@ using Tollgate.Containers.Internal;
 namespace Tollgate.Containers;
 
 /// <summary>
-/// Finds a container engine: <c>DOCKER_HOST</c> when set, then Docker's default socket, rootless Docker, Docker
+/// Finds a container engine: <c>DOCKER_HOST</c> when set (and then only it), else Docker's default socket, rootless Docker, Docker
 /// Desktop and podman's sockets (rootful and rootless). An endpoint counts when <c>/_ping</c> answers and
 /// <c>/version</c> tells the engine (Docker or podman) and its API version.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class EngineLocator
 
     /// <summary>Creates a locator that reads the process environment.</summary>
     public EngineLocator()
-        : this(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(5))
+        : this(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(15))
     {
     }
 
@@ -27,13 +27,14 @@ public sealed class EngineLocator
         _timeout = timeout;
     }
 
-    /// <summary>The endpoints tried, in order; <c>DOCKER_HOST</c>, when set, comes first.</summary>
+    /// <summary>The endpoints tried, in order; when <c>DOCKER_HOST</c> is set, only it.</summary>
     public IReadOnlyList<EngineCandidate> Candidates()
     {
         var candidates = new List<EngineCandidate>();
         if (_environment("DOCKER_HOST") is { Length: > 0 } dockerHost)
         {
-            candidates.Add(new EngineCandidate(new Uri(dockerHost), "DOCKER_HOST"));
+            // As the Docker CLI does: a DOCKER_HOST that is set is the only endpoint.
+            return [new EngineCandidate(new Uri(dockerHost), "DOCKER_HOST")];
         }
 
         candidates.Add(Unix("/var/run/docker.sock", "Docker's default socket"));
@@ -100,7 +101,7 @@ public sealed class EngineLocator
         {
             return (null, $"no answer within {_timeout.TotalSeconds:0} s");
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or System.Net.Sockets.SocketException or TimeoutException or AggregateException)
         {
             return (null, Messages.Innermost(exception));
         }

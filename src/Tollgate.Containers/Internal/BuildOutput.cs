@@ -9,8 +9,10 @@ namespace Tollgate.Containers.Internal;
 /// id (<c>aux.ID</c> or "Successfully built"), the FROM images, and the first error with the step it happened in.
 /// Reported synchronously, so lines keep their order.
 /// </summary>
-internal sealed partial class BuildOutput(IBuildLog log) : IProgress<JSONMessage>
+internal sealed partial class BuildOutput(IBuildLog log, IReadOnlyDictionary<string, string> buildArgs) : IProgress<JSONMessage>
 {
+    private readonly Dictionary<string, string> _argDefaults = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stages = new(StringComparer.OrdinalIgnoreCase);
     private const int TailLines = 30;
     private readonly Queue<string> _tail = new();
     private readonly List<string> _baseImages = [];
@@ -94,9 +96,30 @@ internal sealed partial class BuildOutput(IBuildLog log) : IProgress<JSONMessage
         {
             CurrentStep = line.Trim();
             log.Information($"  {CurrentStep}");
-            if (step.Groups["instruction"].Value.Equals("FROM", StringComparison.OrdinalIgnoreCase))
+            var instruction = step.Groups["instruction"].Value;
+            var argument = step.Groups["argument"].Value;
+            if (instruction.Equals("ARG", StringComparison.OrdinalIgnoreCase) && argument.Split('=', 2) is [var name, var value])
             {
-                _baseImages.Add(step.Groups["argument"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+                _argDefaults.TryAdd(name.Trim(), value.Trim().Trim('"'));
+            }
+            else if (instruction.Equals("FROM", StringComparison.OrdinalIgnoreCase))
+            {
+                // The daemon prints FROM as written: ${SDK_IMAGE} is resolved from the build arguments and ARG defaults.
+                var words = argument.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var image = VariablePattern().Replace(words[0], m =>
+                {
+                    var variable = m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["plain"].Value;
+                    return buildArgs.TryGetValue(variable, out var given) ? given : _argDefaults.TryGetValue(variable, out var fallback) ? fallback : string.Empty;
+                });
+                if (!_stages.Contains(image))
+                {
+                    _baseImages.Add(image);
+                }
+
+                if (words.Length == 3 && words[1].Equals("AS", StringComparison.OrdinalIgnoreCase))
+                {
+                    _stages.Add(words[2]);
+                }
             }
         }
         else if (BuiltPattern().Match(line) is { Success: true } built)
@@ -112,6 +135,9 @@ internal sealed partial class BuildOutput(IBuildLog log) : IProgress<JSONMessage
 
     [GeneratedRegex(@"^Step \d+/\d+ : (?<instruction>\w+)\s*(?<argument>.*)$")]
     private static partial Regex StepPattern();
+
+    [GeneratedRegex(@"\$(?:\{(?<braced>\w+)\}|(?<plain>\w+))")]
+    private static partial Regex VariablePattern();
 
     [GeneratedRegex(@"^Successfully built (?<id>[0-9a-f]+)\s*$")]
     private static partial Regex BuiltPattern();
