@@ -1,5 +1,6 @@
 using Tollgate;
 using Tollgate.Components.BuildImage;
+using Tollgate.Components.DeployStaging;
 using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
 using Tollgate.Components.Scan;
@@ -10,7 +11,7 @@ using Tollgate.GitHubActions;
 /// The repository's own pipeline, run by ./build.sh: the stages on ResearchAssistant, the repository's test command,
 /// packing the Tollgate libraries, and the GitHub workflows generated from this graph.
 /// </summary>
-public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IScan, IGitHubActions
+public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IScan, IDeployStaging, IGitHubActions
 {
     [Parameter("Build configuration: Debug or Release")]
     readonly Configuration Configuration = Configuration.Debug;
@@ -32,12 +33,14 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn<ILlmEval>(x => x.LlmEval)
         .DependsOn<IBuildImage>(x => x.Build)
-        .DependsOn<IScan>(x => x.Scan);
+        .DependsOn<IScan>(x => x.Scan)
+        .DependsOn<IDeployStaging>(x => x.DeployStaging);
 
     /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
     Target Destroy => _ => _
         .Description("Stops the local services the pipeline started (the registry on 127.0.0.1:5000, environments)")
-        .DependsOn<IBuildImage>(x => x.DestroyRegistry);
+        .DependsOn<IBuildImage>(x => x.DestroyRegistry)
+        .DependsOn<IDeployStaging>(x => x.DestroyEnvironment);
 
     /// <summary>The repository's test command (.ci/run calls it).</summary>
     Target Test => _ => _

@@ -1,0 +1,17 @@
+using Tollgate.Components.DeployStaging;
+using Tollgate.Deployment;
+
+/// <summary>The environments ResearchAssistant deploys to, declared once: DeployStaging and Destroy take --environment.</summary>
+public sealed partial class Build
+{
+    DeploymentEnvironments IDeployStaging.Environments => new(
+    [
+        // dev and staging run on this machine's Docker engine behind a router publishing the port on 127.0.0.1.
+        new DeploymentEnvironment("dev", "research-dev", new Uri("http://127.0.0.1:8470/"), "k8s/research-assistant/values-dev.yaml", PlatformKind.Local),
+        new DeploymentEnvironment("staging", "research-staging", new Uri("http://127.0.0.1:8480/"), "k8s/research-assistant/values-staging.yaml", PlatformKind.Local)
+            .WithSecret(new EnvironmentSecret("LLM_API_KEY", "LLM_API_KEY", "research-assistant-model")),
+        // prod runs on Kubernetes (helm and kubectl; --kubeconfig from a CI secret); BlueGreenProd deploys it.
+        new DeploymentEnvironment("prod", "research-prod", new Uri("https://research-assistant.example.com/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Kubernetes)
+            .WithSecret(new EnvironmentSecret("LLM_API_KEY", "LLM_API_KEY", "research-assistant-model")),
+    ]);
+}
