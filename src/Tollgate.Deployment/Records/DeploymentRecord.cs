@@ -21,7 +21,7 @@ public sealed record DeploymentRecord(
     string Actor,
     DateTimeOffset StartedAt,
     TimeSpan Duration,
-    DeploymentOutcome Outcome,
+    RecordedOutcome Outcome,
     string? Reason,
     DateTimeOffset? PromotedAt = null)
 {
@@ -29,8 +29,8 @@ public sealed record DeploymentRecord(
     public DateTimeOffset FinishedAt => StartedAt + Duration;
 
     /// <summary>Whether the new version reached production and then had to be undone (DORA's change failure).</summary>
-    public bool IsChangeFailure => Outcome == DeploymentOutcome.RolledBack;
+    public bool IsChangeFailure => Outcome == RecordedOutcome.RolledBack;
 
     /// <summary>Whether the deployment changed production (succeeded or rolled back): what DORA counts as a deployment.</summary>
-    public bool ReachedProduction => Outcome is DeploymentOutcome.Succeeded or DeploymentOutcome.RolledBack;
+    public bool ReachedProduction => Outcome is RecordedOutcome.Succeeded or RecordedOutcome.RolledBack;
 }

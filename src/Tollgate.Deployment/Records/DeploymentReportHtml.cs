@@ -10,12 +10,12 @@ namespace Tollgate.Deployment.Records;
 /// </summary>
 public static class DeploymentReportHtml
 {
-    private static readonly (DeploymentOutcome Outcome, string Colour)[] Palette =
+    private static readonly (RecordedOutcome Outcome, string Colour)[] Palette =
     [
-        (DeploymentOutcome.Succeeded, "#2e7d32"),
-        (DeploymentOutcome.RolledBack, "#c62828"),
-        (DeploymentOutcome.Failed, "#ef6c00"),
-        (DeploymentOutcome.Aborted, "#757575"),
+        (RecordedOutcome.Succeeded, "#2e7d32"),
+        (RecordedOutcome.RolledBack, "#c62828"),
+        (RecordedOutcome.Failed, "#ef6c00"),
+        (RecordedOutcome.Aborted, "#757575"),
     ];
 
     /// <summary>Renders the page for the records of the metrics' environment and window.</summary>

@@ -42,7 +42,7 @@ public sealed record DoraMetrics(
         var records = history.Where(r => r.Environment == environment && r.StartedAt >= from && r.StartedAt <= to).ToList();
         var deployed = records.Where(r => r.ReachedProduction).ToList();
         var failures = deployed.Where(r => r.IsChangeFailure).ToList();
-        var leadTimes = deployed.Where(r => r.Outcome == DeploymentOutcome.Succeeded && r.CommitTime is not null)
+        var leadTimes = deployed.Where(r => r.Outcome == RecordedOutcome.Succeeded && r.CommitTime is not null)
             .Select(r => r.FinishedAt - r.CommitTime!.Value);
         var restores = failures.Select(r => r.FinishedAt - (r.PromotedAt ?? r.StartedAt));
         return new DoraMetrics(environment, from, to, deployed.Count, failures.Count, records.Count, Median(leadTimes), Median(restores));

@@ -7,10 +7,10 @@ public class DeploymentHistoryTests
 {
     internal static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    internal static DeploymentRecord Record(double startHours, DeploymentOutcome outcome = DeploymentOutcome.Succeeded, double commitHoursBefore = 2, string environment = "prod", int durationMinutes = 4) =>
+    internal static DeploymentRecord Record(double startHours, RecordedOutcome outcome = RecordedOutcome.Succeeded, double commitHoursBefore = 2, string environment = "prod", int durationMinutes = 4) =>
         new(environment, "green", "127.0.0.1:5000/ra@sha256:" + new string('a', 64), "0123456789abcdef", T0.AddHours(startHours - commitHoursBefore), "ci",
-            T0.AddHours(startHours), TimeSpan.FromMinutes(durationMinutes), outcome, outcome == DeploymentOutcome.Succeeded ? null : "error-rate failed",
-            outcome == DeploymentOutcome.RolledBack ? T0.AddHours(startHours).AddMinutes(1) : null);
+            T0.AddHours(startHours), TimeSpan.FromMinutes(durationMinutes), outcome, outcome == RecordedOutcome.Succeeded ? null : "error-rate failed",
+            outcome == RecordedOutcome.RolledBack ? T0.AddHours(startHours).AddMinutes(1) : null);
 
     [Fact]
     public async Task Records_are_appended_one_per_line_and_read_back_in_time_order()
@@ -18,13 +18,13 @@ public class DeploymentHistoryTests
         using var dir = new TempDirectory();
         var history = new DeploymentHistory(dir["deployments/history.jsonl"]);
         await history.AppendAsync(Record(5), CancellationToken.None);
-        await history.AppendAsync(Record(1, DeploymentOutcome.RolledBack), CancellationToken.None);
+        await history.AppendAsync(Record(1, RecordedOutcome.RolledBack), CancellationToken.None);
 
         var lines = await File.ReadAllLinesAsync(history.Path);
         lines.Should().HaveCount(2);
         lines[1].Should().Contain("\"outcome\":\"rolled-back\"").And.Contain("\"reason\":\"error-rate failed\"");
         history.ReadAll().Select(r => r.StartedAt).Should().Equal(T0.AddHours(1), T0.AddHours(5));
-        history.ReadAll()[0].Should().Be(Record(1, DeploymentOutcome.RolledBack));
+        history.ReadAll()[0].Should().Be(Record(1, RecordedOutcome.RolledBack));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class DeploymentReportHtmlTests
     [Fact]
     public void The_page_is_self_contained_with_one_bar_segment_per_day_and_outcome()
     {
-        DeploymentRecord[] history = [Record(0), Record(1, DeploymentOutcome.RolledBack), Record(25), Record(26, DeploymentOutcome.Failed) with { Actor = "<script>alert(1)</script>" }];
+        DeploymentRecord[] history = [Record(0), Record(1, RecordedOutcome.RolledBack), Record(25), Record(26, RecordedOutcome.Failed) with { Actor = "<script>alert(1)</script>" }];
         var metrics = DoraMetrics.Compute(history, "prod", T0.AddDays(2), TimeSpan.FromDays(3));
         var html = DeploymentReportHtml.Render(metrics, history);
 

@@ -8,11 +8,11 @@ public class DoraMetricsTests
     private static readonly DeploymentRecord[] History =
     [
         Record(0, commitHoursBefore: 1),
-        Record(24, DeploymentOutcome.RolledBack, durationMinutes: 7),
+        Record(24, RecordedOutcome.RolledBack, durationMinutes: 7),
         Record(48, commitHoursBefore: 3),
-        Record(50, DeploymentOutcome.Failed),
+        Record(50, RecordedOutcome.Failed),
         Record(72, commitHoursBefore: 5),
-        Record(96, DeploymentOutcome.Aborted),
+        Record(96, RecordedOutcome.Aborted),
         Record(30, environment: "staging"),
         Record(-24 * 40),
     ];

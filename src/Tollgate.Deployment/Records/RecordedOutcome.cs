@@ -1,7 +1,7 @@
 namespace Tollgate.Deployment.Records;
 
-/// <summary>How a deployment ended.</summary>
-public enum DeploymentOutcome
+/// <summary>How a recorded deployment ended (the history distinguishes a failure before production from a rollback after it).</summary>
+public enum RecordedOutcome
 {
     /// <summary>The new version serves production.</summary>
     Succeeded,
