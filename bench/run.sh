@@ -27,3 +27,6 @@ if [[ -d bench/Tollgate.Evaluation.Bench ]]; then
   echo "== LlmEval benchmarks"
   dotnet run -c Release --project bench/Tollgate.Evaluation.Bench
 fi
+
+echo "== container benchmarks (500 MB context peak RSS; Tollgate vs docker build CLI, cold and warm)"
+dotnet run -c Release --project bench/Tollgate.Containers.Bench -- all

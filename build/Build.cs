@@ -1,4 +1,5 @@
 using Tollgate;
+using Tollgate.Components.BuildImage;
 using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
 using Tollgate.Components.Testing;
@@ -8,14 +9,14 @@ using Tollgate.GitHubActions;
 /// The repository's own pipeline, run by ./build.sh: the stages on ResearchAssistant, the repository's test command,
 /// packing the Tollgate libraries, and the GitHub workflows generated from this graph.
 /// </summary>
-public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IGitHubActions
+public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IGitHubActions
 {
     [Parameter("Build configuration: Debug or Release")]
     readonly Configuration Configuration = Configuration.Debug;
 
     public static int Main() => Execute<Build>(x => x.Pipeline);
 
-    static readonly string[] LibraryProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components"];
+    static readonly string[] LibraryProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.Containers"];
 
     AbsolutePath Solution => RootDirectory / "Tollgate.slnx";
 
@@ -28,7 +29,13 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .Description("The main job: Lint, UnitTest and LlmEval on ResearchAssistant")
         .DependsOn<ILint>(x => x.Lint)
         .DependsOn<IUnitTest>(x => x.UnitTest)
-        .DependsOn<ILlmEval>(x => x.LlmEval);
+        .DependsOn<ILlmEval>(x => x.LlmEval)
+        .DependsOn<IBuildImage>(x => x.Build);
+
+    /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
+    Target Destroy => _ => _
+        .Description("Stops the local services the pipeline started (the registry on 127.0.0.1:5000, environments)")
+        .DependsOn<IBuildImage>(x => x.DestroyRegistry);
 
     /// <summary>The repository's test command (.ci/run calls it).</summary>
     Target Test => _ => _

@@ -11,6 +11,9 @@ namespace Tollgate.Deployment;
 /// <param name="Tag">The tag it was built with, if any.</param>
 public sealed partial record ImageReference(string Repository, string Digest, string? Tag = null)
 {
+    /// <summary>The engine's image id (<c>sha256:…</c>) when the image is on this machine: the local platform runs it by id.</summary>
+    public string? ImageId { get; init; }
+
     /// <summary>The reference by digest, <c>repository@sha256:…</c>.</summary>
     public string Pinned => $"{Repository}@{Digest}";
 

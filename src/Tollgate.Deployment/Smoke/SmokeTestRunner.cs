@@ -50,7 +50,7 @@ public sealed class SmokeTestRunner(HttpClient http)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(requestTimeout);
-        using var request = new HttpRequestMessage(new HttpMethod(check.Method), new Uri(baseUrl, check.Path));
+        using var request = new HttpRequestMessage(new HttpMethod(check.Method), Combine(baseUrl, check.Path));
         if (check.JsonBody is not null)
         {
             request.Content = new StringContent(check.JsonBody, Encoding.UTF8);
@@ -79,4 +79,8 @@ public sealed class SmokeTestRunner(HttpClient http)
             return (null, $"no answer within {requestTimeout.TotalSeconds:0.#} s");
         }
     }
+
+    /// <summary>The check's path below the base URL's path (<c>http://h/preview/blue/</c> + <c>/health</c>), not replacing it.</summary>
+    internal static Uri Combine(Uri baseUrl, string path) =>
+        new(baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + path.TrimStart('/'));
 }

@@ -80,4 +80,11 @@ public sealed class SmokeTestRunnerTests
         new JsonFieldNotEmpty("answer").Check("{\"answer\":\"  \"}").Should().Be("answer is empty");
         new JsonFieldNotEmpty("usage").Check("{\"usage\":{\"a\":1}}").Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8081/preview/blue/", "/health", "http://127.0.0.1:8081/preview/blue/health")]
+    [InlineData("http://127.0.0.1:8480", "/health", "http://127.0.0.1:8480/health")]
+    [InlineData("https://example.com/research", "query", "https://example.com/research/query")]
+    public void A_check_path_goes_below_the_base_url_path(string baseUrl, string path, string expected) =>
+        SmokeTestRunner.Combine(new Uri(baseUrl), path).ToString().Should().Be(expected);
 }

@@ -1,7 +1,7 @@
 namespace Tollgate.Deployment.Tests.Support;
 
 /// <summary>The engine's real process runner, logging into a list (for real helm runs).</summary>
-internal sealed class Tools : IBuildLog
+public sealed class Tools : IBuildLog
 {
     public Tools() => Runner = new ProcessRunner(this, new SecretMasker(), new ToolLocator(toolsDirectory: null));
 

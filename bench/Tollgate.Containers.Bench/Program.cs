@@ -1,0 +1,131 @@
+// Container benchmarks (see bench/README.md):
+//   context  — a 500 MB build context streamed to the daemon; prints this process's peak RSS (goal < 150 MB).
+//   cli      — the same Dockerfile built through Tollgate and through `docker build` (classic builder) against the
+//              same daemon, cold (no cache) and warm (layer cache); prints medians and the ratio (goal <= 1.0).
+using System.Diagnostics;
+using System.Globalization;
+using Tollgate;
+using Tollgate.Containers;
+
+var mode = args.Length > 0 ? args[0] : "all";
+var log = new ConsoleLog();
+using var client = await ContainerEngineClient.ConnectAsync(log, CancellationToken.None);
+var session = "bench-" + TollgateLabels.NewSession();
+var labels = TollgateLabels.For(session, "bench");
+var runtime = await new HostDotnetBaseImages(client, new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log).EnsureRuntimeImageAsync(CancellationToken.None);
+var work = Directory.CreateTempSubdirectory("tollgate-bench-");
+try
+{
+    if (mode is "all" or "context")
+    {
+        await ContextBenchmark();
+    }
+
+    if (mode is "all" or "cli")
+    {
+        await CliBenchmark();
+    }
+}
+finally
+{
+    await client.RemoveByLabelAsync(TollgateLabels.SessionFilter(session), includeImages: true, CancellationToken.None);
+    work.Delete(recursive: true);
+}
+
+async Task ContextBenchmark()
+{
+    var context = Directory.CreateDirectory(Path.Combine(work.FullName, "big"));
+    var buffer = new byte[1 << 20];
+    Random.Shared.NextBytes(buffer);
+    for (var file = 0; file < 50; file++)
+    {
+        await using var stream = File.Create(Path.Combine(context.FullName, $"blob-{file:00}.bin"));
+        for (var mb = 0; mb < 10; mb++)
+        {
+            buffer[0] = (byte)mb;
+            await stream.WriteAsync(buffer);
+        }
+    }
+
+    // The daemon receives the whole context; the Dockerfile copies one small file so the layer stays small.
+    await File.WriteAllTextAsync(Path.Combine(context.FullName, "small.txt"), "small");
+    await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), $"FROM {runtime.Reference}\nCOPY small.txt /small.txt\n");
+    var before = PeakRssMb();
+    var built = await client.BuildImageAsync(new ImageBuildRequest(context.FullName) { Labels = labels, NoCache = true }, CancellationToken.None);
+    var peak = PeakRssMb();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"context: {built.ContextBytes / 1024.0 / 1024.0:0} MB in {built.ContextFiles} files streamed and built in {built.Duration.TotalSeconds:0.0} s; peak RSS {peak:0} MB (before the build {before:0} MB; goal < 150 MB)"));
+}
+
+async Task CliBenchmark()
+{
+    var context = Directory.CreateDirectory(Path.Combine(work.FullName, "app"));
+    for (var i = 0; i < 200; i++)
+    {
+        await File.WriteAllTextAsync(Path.Combine(context.FullName, $"file-{i:000}.txt"), new string('x', 20_000 + i));
+    }
+
+    await File.WriteAllTextAsync(Path.Combine(context.FullName, ".dockerignore"), "*.tmp\n");
+    await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"),
+        $"FROM {runtime.Reference} AS build\nCOPY . /src/\nRUN [\"dotnet\", \"--list-runtimes\"]\nFROM {runtime.Reference}\nCOPY --from=build /src/ /app/\nENV READY=1\n");
+    const int Runs = 3;
+    var results = new Dictionary<string, double>();
+    foreach (var cold in new[] { true, false })
+    {
+        var tollgate = new List<double>();
+        var cli = new List<double>();
+        for (var run = 0; run < Runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await client.BuildImageAsync(new ImageBuildRequest(context.FullName) { Labels = labels, NoCache = cold, Tags = [$"localhost/tollgate-bench:{session}-t"] }, CancellationToken.None);
+            tollgate.Add(stopwatch.Elapsed.TotalSeconds);
+            stopwatch.Restart();
+            await DockerCliAsync(context.FullName, cold);
+            cli.Add(stopwatch.Elapsed.TotalSeconds);
+        }
+
+        var name = cold ? "cold" : "warm";
+        results[name] = Median(tollgate) / Median(cli);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: Tollgate median {Median(tollgate):0.00} s, docker build CLI median {Median(cli):0.00} s over {Runs} runs each (alternating); ratio {results[name]:0.00} (goal <= 1.0)"));
+    }
+}
+
+async Task DockerCliAsync(string context, bool noCache)
+{
+    var start = new ProcessStartInfo("/usr/local/bin/docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var argument in new[] { "build", "-q", "--label", $"{TollgateLabels.Session}={session}", "-t", $"localhost/tollgate-bench:{session}-c" }.Concat(noCache ? ["--no-cache"] : []).Append(context))
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    // The classic builder, as the Engine API offers it (there is no BuildKit here).
+    start.Environment["DOCKER_BUILDKIT"] = "0";
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = await process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"docker build failed ({process.ExitCode}): {error}{await output}");
+    }
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static double PeakRssMb()
+{
+    var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+internal sealed class ConsoleLog : IBuildLog
+{
+    public void Write(LogLevel level, string message)
+    {
+        if (level >= LogLevel.Information)
+        {
+            Console.WriteLine($"  [{level}] {message}");
+        }
+    }
+}
