@@ -135,7 +135,12 @@ public sealed class BlueGreenDeployer(IBlueGreenPlatform platform, SmokeTestRunn
         await NotifyAsync(DeploymentEvent.RolledBack, request, colour, reason, cancellationToken).ConfigureAwait(false);
         var result = new BlueGreenResult(RecordedOutcome.RolledBack, colour, previous, reason)
         {
-            Steps = [.. steps], Smoke = smokeReport, PrePromotion = pre, PostPromotion = post, PromotedAt = promotedAt, RollbackLatency = latency,
+            Steps = [.. steps],
+            Smoke = smokeReport,
+            PrePromotion = pre,
+            PostPromotion = post,
+            PromotedAt = promotedAt,
+            RollbackLatency = latency,
         };
         await RecordAsync(request, result, startedAt, cancellationToken).ConfigureAwait(false);
         return result;
