@@ -49,13 +49,21 @@ internal sealed class BlueGreenAnalysisTemplates(IBlueGreenProd build, HttpClien
             : new ServiceMetricsProvider(http, metricsUrl, ServiceMetric.ErrorRate);
         yield return new AnalysisMetric("error-rate", errors)
         {
-            Count = count, Interval = Interval, InitialDelay = initialDelay, SuccessCondition = MetricCondition.AtMost(MaxErrorRate), InconclusiveLimit = count,
+            Count = count,
+            Interval = Interval,
+            InitialDelay = initialDelay,
+            SuccessCondition = MetricCondition.AtMost(MaxErrorRate),
+            InconclusiveLimit = count,
         };
         if (build.MaxP99Latency is { } maxP99)
         {
             yield return new AnalysisMetric("p99-latency", new ServiceMetricsProvider(http, metricsUrl, ServiceMetric.LatencyP99))
             {
-                Count = count, Interval = Interval, InitialDelay = initialDelay, FailureCondition = MetricCondition.GreaterThan(maxP99), InconclusiveLimit = count,
+                Count = count,
+                Interval = Interval,
+                InitialDelay = initialDelay,
+                FailureCondition = MetricCondition.GreaterThan(maxP99),
+                InconclusiveLimit = count,
             };
         }
     }
