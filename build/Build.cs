@@ -1,4 +1,5 @@
 using Tollgate;
+using Tollgate.Components.BlueGreenProd;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
 using Tollgate.Components.Lint;
@@ -11,7 +12,7 @@ using Tollgate.GitHubActions;
 /// The repository's own pipeline, run by ./build.sh: the stages on ResearchAssistant, the repository's test command,
 /// packing the Tollgate libraries, and the GitHub workflows generated from this graph.
 /// </summary>
-public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IScan, IDeployStaging, IGitHubActions
+public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, IBuildImage, IScan, IDeployStaging, IBlueGreenProd, IGitHubActions
 {
     [Parameter("Build configuration: Debug or Release")]
     readonly Configuration Configuration = Configuration.Debug;

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Tollgate.Deployment;
+using Tollgate.Deployment.Analysis;
+using Tollgate.Deployment.BlueGreen;
+using Tollgate.Deployment.Kubernetes;
+using Tollgate.Deployment.Notifications;
+using Tollgate.Deployment.Records;
+using Tollgate.Deployment.Smoke;
+
+namespace Tollgate.Components.BlueGreenProd;
+
+/// <summary>The BlueGreenProd targets' work, kept out of the interface so the interface stays a list of parameters.</summary>
+internal static class BlueGreenProdStage
+{
+    public static async Task RunAsync(IBlueGreenProd build, CancellationToken cancellationToken)
+    {
+        var image = ImageReference.Parse(build.BlueGreenImage!);
+        var environment = build.ProdEnvironment;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var platform = build.CreateBlueGreenPlatform();
+        var (commit, commitTime) = await CommitAsync(build, cancellationToken).ConfigureAwait(false);
+        var templates = new BlueGreenAnalysisTemplates(build, http);
+        var request = new BlueGreenRequest(environment.Name, image)
+        {
+            Commit = commit,
+            CommitTime = commitTime,
+            Actor = Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? Environment.UserName,
+            SmokeChecks = ResearchAssistantSmokeChecks.Create(),
+            PrePromotion = templates.PrePromotion,
+            PostPromotion = templates.PostPromotion,
+            ScaleDownDelay = build.ScaleDownDelay ?? TimeSpan.FromSeconds(30),
+        };
+        var deployer = new BlueGreenDeployer(platform, new SmokeTestRunner(http), SystemAnalysisClock.Instance, Notifier(build, http), History(build), build.Log.Information);
+        var result = await deployer.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        build.Host.AppendSummary(result.ToMarkdown(environment.Name));
+        if (result.RollbackLatency is { } latency)
+        {
+            build.Log.Information(string.Create(CultureInfo.InvariantCulture, $"Traffic was back on {result.Previous?.Label()} {latency.TotalSeconds:0.0} s after the failing measurement"));
+        }
+
+        if (result.Outcome != RecordedOutcome.Succeeded)
+        {
+            throw new TollgateException($"BlueGreenProd {result.Outcome} ({result.Colour.Label()}): {result.Reason}");
+        }
+
+        build.Log.Information($"{environment.Name} serves {result.Colour.Label()} ({image.Pinned}) at {platform.StableUrl}");
+    }
+
+    public static async Task OperateAsync(IBlueGreenProd build, Func<BlueGreenOperations, CancellationToken, Task<string>> operation, CancellationToken cancellationToken)
+    {
+        var line = await operation(new BlueGreenOperations(build.CreateBlueGreenPlatform(), build.Log.Information), cancellationToken).ConfigureAwait(false);
+        build.Host.AppendSummary($"### {build.ProdEnvironment.Name}: {line}\n");
+    }
+
+    public static IBlueGreenPlatform CreatePlatform(IBlueGreenProd build)
+    {
+        var environment = build.ProdEnvironment;
+        var kind = build.BlueGreenPlatform?.ToUpperInvariant() switch
+        {
+            null => environment.Platform,
+            "KUBERNETES" => PlatformKind.Kubernetes,
+            "LOCAL" => PlatformKind.Local,
+            var other => throw new TollgateException($"--blue-green-platform '{other}' is not a platform; use kubernetes or local."),
+        };
+        if (kind == PlatformKind.Local)
+        {
+            throw new TollgateException("The local blue-green platform is not part of this build yet (it needs the DeployStaging router); use --blue-green-platform kubernetes, or override CreateBlueGreenPlatform.");
+        }
+
+        var preview = build.BlueGreenPreviewUrl
+            ?? throw new TollgateException("BlueGreenProd on Kubernetes needs --blue-green-preview-url (where the preview Service answers from the pipeline: an ingress host or a kubectl port-forward).");
+        var connection = new KubernetesConnection(KubeconfigFile(build), build.ProdKubeContext);
+        var kubernetes = new KubernetesOptions(build.RootDirectory, build.RootDirectory / "k8s" / "research-assistant") { Connection = connection };
+        return new KubernetesBlueGreenPlatform(new KubernetesBlueGreenOptions(kubernetes, environment with { Platform = PlatformKind.Kubernetes }, new Uri(preview)), build.Processes);
+    }
+
+    internal static DeploymentHistory History(IBlueGreenProd build) =>
+        new(build.RootDirectory / (build.DeploymentHistoryFile ?? "deployments/history.jsonl"));
+
+    private static IDeploymentNotifier Notifier(IBlueGreenProd build, HttpClient http) =>
+        build.DeploymentWebhook is { Length: > 0 } webhook ? new SlackWebhookNotifier(http, new Uri(webhook)) : NullDeploymentNotifier.Instance;
+
+    private static string? KubeconfigFile(IBlueGreenProd build)
+    {
+        if (build.ProdKubeconfig is not { Length: > 0 } content)
+        {
+            return null;
+        }
+
+        // A private file under .nuke/temp: kubectl and helm read a path, and the content never reaches a command line.
+        var path = build.TemporaryDirectory / "blue-green" / "kubeconfig";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return path;
+    }
+
+    private static async Task<(string Commit, DateTimeOffset? Time)> CommitAsync(IBlueGreenProd build, CancellationToken cancellationToken)
+    {
+        var result = await build.Processes.RunAsync(new CommandSpec("git").WithArguments("log", "-1", "--format=%H %cI").WithWorkingDirectory(build.RootDirectory).WithCapture().WithValidation(false), cancellationToken).ConfigureAwait(false);
+        var parts = result.StandardOutput.Trim().Split(' ');
+        return result.Succeeded && parts.Length == 2 && DateTimeOffset.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? (parts[0], time)
+            : ("unknown", null);
+    }
+}
