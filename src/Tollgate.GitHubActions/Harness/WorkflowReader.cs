@@ -62,7 +62,7 @@ internal static class WorkflowReader
     }
 
     private static StepModel Step(YamlMappingNode step, int index) =>
-        new(Scalar(step, "name") ?? Scalar(step, "uses") ?? $"step {index + 1}")
+        new(Scalar(step, "name") ?? Scalar(step, "uses") ?? (Scalar(step, "run") is { } run ? "Run " + run.Split('\n')[0] : $"step {index + 1}"))
         {
             Uses = Scalar(step, "uses"),
             Run = Scalar(step, "run"),
