@@ -52,12 +52,14 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
     Target Restore => _ => _
         .Description("Restores the solution's NuGet packages")
         .Exclusive(BuildResources.DotnetProjects)
+        .FoldsIntoDependentJobs()
         .Executes(ct => Dotnet(ct, "restore", Solution));
 
     Target Compile => _ => _
         .Description("Compiles the solution")
         .DependsOn(Restore)
         .Exclusive(BuildResources.DotnetProjects)
+        .FoldsIntoDependentJobs()
         .Executes(ct => Dotnet(ct, "build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
 
     Target Pack => _ => _
