@@ -67,7 +67,8 @@ $Dotnet = Find-Dotnet
 if (Test-BuildStale) {
     New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
     $started = Get-Date
-    & $Dotnet build $BuildProject -nologo -clp:NoSummary -verbosity:quiet
+    # -c Debug: a CONFIGURATION environment variable (read by MSBuild as a property) must not move the output away from $BuildAssembly.
+    & $Dotnet build $BuildProject -c Debug -nologo -clp:NoSummary -verbosity:quiet
     if ($LASTEXITCODE -ne 0) { throw "build.ps1: compiling the build project failed (see the errors above)." }
     New-Item -ItemType File -Path $Stamp -Force | Out-Null
     (Get-Item $Stamp).LastWriteTime = $started

@@ -75,7 +75,9 @@ if build_is_stale; then
   next_stamp="$TEMP_DIRECTORY/build.stamp.next"
   touch "$next_stamp"
   echo "build.sh: compiling the build project (build/ or src/Tollgate* changed)" >&2
-  if ! "$DOTNET" build "$BUILD_PROJECT" -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then
+  # -c Debug: MSBuild reads environment variables as properties, so a CONFIGURATION variable (a workflow setting the
+  # build's Configuration parameter) would otherwise move the output away from $BUILD_ASSEMBLY.
+  if ! "$DOTNET" build "$BUILD_PROJECT" -c Debug -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then
     cat "$TEMP_DIRECTORY/build.log" >&2
     fail "compiling the build project failed (the compiler's output is above and in .nuke/temp/build.log)."
   fi
