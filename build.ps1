@@ -95,7 +95,7 @@ if ($compile) {
     $next = Join-Path $TempDirectory "build.stamp.next"
     Set-Content -Path $next -Value (@(Get-ContentHash $inputs) + $inputs)
     Write-Host "build.ps1: compiling the build project (its input files changed: $($BuildInputs -join ' '))"
-    & $Dotnet build $BuildProject -nologo -clp:NoSummary -verbosity:quiet
+    & $Dotnet build $BuildProject -c Debug -nologo -clp:NoSummary -verbosity:quiet
     if ($LASTEXITCODE -ne 0) { throw "build.ps1: compiling the build project failed (see the errors above)." }
     Move-Item -Path $next -Destination $Stamp -Force
 }

@@ -114,8 +114,9 @@ if build_is_stale; then
   next_stamp="$TEMP_DIRECTORY/build.stamp.next"
   # Written before compiling, so a file edited during the compile is newer than the stamp and triggers the next one.
   printf '%s\n%s\n' "$NEXT_HASH" "$NEXT_FILES" > "$next_stamp"
+  # -c Debug: a CONFIGURATION environment variable (read by MSBuild as a property) must not move the output away from BUILD_ASSEMBLY.
   echo "build.sh: compiling the build project (its input files changed: ${BUILD_INPUTS[*]})" >&2
-  if ! "$DOTNET" build "$BUILD_PROJECT" -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then
+  if ! "$DOTNET" build "$BUILD_PROJECT" -c Debug -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then
     cat "$TEMP_DIRECTORY/build.log" >&2
     fail "compiling the build project failed (the compiler's output is above and in .nuke/temp/build.log)."
   fi

@@ -24,7 +24,9 @@ public sealed partial class Build
             .WithParameterValue("EvalCacheMode", "read-only"),
         new GitHubWorkflow("release", nameof(PublishPackages))
             .WithDisplayName("Release")
-            .OnPushToTags("v*"),
+            .OnPushToTags("v*")
+            .WithFetchDepth(0)
+            .WithParameterValue(nameof(Configuration), nameof(Configuration.Release)),
         new GitHubWorkflow("nightly-eval", nameof(ILlmEval.LlmEval))
             .WithDisplayName("Nightly LLM evaluation")
             .OnSchedule("0 3 * * *")

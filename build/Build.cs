@@ -75,12 +75,14 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
     Target Restore => _ => _
         .Description("Restores the solution's NuGet packages")
         .Exclusive(BuildResources.DotnetProjects)
+        .FoldsIntoDependentJobs()
         .Executes(ct => Dotnet(ct, "restore", Solution));
 
     Target Compile => _ => _
         .Description("Compiles the solution")
         .DependsOn(Restore)
         .Exclusive(BuildResources.DotnetProjects)
+        .FoldsIntoDependentJobs()
         .Executes(ct => Dotnet(ct, "build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
 
     /// <summary>Release packages: Release configuration, version from the git tag (MinVer), SourceLink, symbols (.snupkg).</summary>

@@ -1,3 +1,4 @@
+using Tollgate.GitHubActions.ConsumerBuild;
 using Tollgate.GitHubActions.Tests.TestSupport;
 
 namespace Tollgate.GitHubActions.Tests;
@@ -14,6 +15,37 @@ public sealed class ActionlintTests
         var (exitCode, output) = await Actionlint.LintAsync(files);
 
         output.Should().Contain($"actionlint: {files.Count} file(s), 0 finding(s)");
+        exitCode.Should().Be(0, output);
+    }
+
+    [ActionlintFact]
+    public async Task Every_committed_workflow_of_this_repository_passes_actionlint_with_no_findings()
+    {
+        var folder = Path.Combine(Actionlint.RepositoryRoot, ".github", "workflows");
+        var files = Directory.GetFiles(folder, "*.yml").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+
+        var (exitCode, output) = await Actionlint.LintAsync(files);
+
+        files.Should().ContainKeys("pull-request.yml", "main.yml", "release.yml");
+        output.Should().Contain($"actionlint: {files.Count} file(s), 0 finding(s)");
+        exitCode.Should().Be(0, output);
+    }
+
+    [ActionlintFact]
+    public async Task The_consumer_builds_generated_workflows_pass_actionlint_with_no_findings()
+    {
+        var files = new Dictionary<string, string>();
+        foreach (var (name, build) in new (string, TollgateBuild)[] { ("artifacts", new ArtifactBuild()), ("shared-job", new SharedJobBuild()), ("folded", new FoldedBuild()) })
+        {
+            using var root = new TempRoot();
+            var (generated, log) = await ConsumerRepository.RunBuildAsync(build, root.Path, "GenerateWorkflows");
+            generated.Should().Be(0, log);
+            files[name + ".yml"] = root.Read(".github/workflows/ci.yml");
+        }
+
+        var (exitCode, output) = await Actionlint.LintAsync(files);
+
+        output.Should().Contain("actionlint: 3 file(s), 0 finding(s)");
         exitCode.Should().Be(0, output);
     }
 

@@ -29,6 +29,10 @@ public sealed class ApprovedWorkflowTests
         Approvals.Verify(Scenarios.Generate("dispatch"), "dispatch");
 
     [Fact]
+    public void A_gitops_job_commits_the_image_digest_to_the_values_file_with_contents_write_and_one_deployment_at_a_time() =>
+        Approvals.Verify(Scenarios.Generate("gitops"), "gitops");
+
+    [Fact]
     public void Generated_files_have_no_trailing_spaces_tabs_or_carriage_returns_and_end_with_one_newline()
     {
         foreach (var name in Scenarios.All.Keys)

@@ -12,7 +12,7 @@ public sealed class GeneratorRulesTests
     public void Triggered_targets_and_their_dependencies_get_jobs_that_wait_for_the_trigger()
     {
         var graph = Graph(
-            Target("Sign"),
+            Target("Sign").Annotated(new HandsOverNothing()),
             Target("Pack") with { Triggers = ["Publish"] },
             Target("Publish", "Sign"));
 
@@ -26,8 +26,8 @@ public sealed class GeneratorRulesTests
     public void A_target_without_actions_gets_no_job_and_its_dependents_wait_for_its_dependencies()
     {
         var graph = Graph(
-            Target("Compile"),
-            Target("Lint"),
+            Target("Compile").Annotated(new HandsOverNothing()),
+            Target("Lint").Annotated(new HandsOverNothing()),
             new TargetSpec { Name = "Checks", DependsOn = ["Compile", "Lint"] },
             Target("Pack", "Checks"));
 
@@ -49,7 +49,7 @@ public sealed class GeneratorRulesTests
     [Fact]
     public void Secrets_reach_only_the_jobs_whose_targets_use_them_and_the_file_never_holds_a_value()
     {
-        var graph = Graph(Target("Compile"), Target("Eval", "Compile").Using("OpenAiApiKey", "LlmEvalSuite"));
+        var graph = Graph(Target("Compile").Annotated(new HandsOverNothing()), Target("Eval", "Compile").Using("OpenAiApiKey", "LlmEvalSuite"));
 
         var jobs = Jobs(new GitHubWorkflow("ci", "Eval").OnPullRequest(), graph);
 
@@ -61,7 +61,7 @@ public sealed class GeneratorRulesTests
     [Fact]
     public void A_job_that_pushes_keeps_its_checkout_credentials_and_others_drop_them()
     {
-        var graph = Graph(Target("Compile"), Target("Tag", "Compile").Annotated(new JobPermissions([TokenAccess.ContentsWrite])));
+        var graph = Graph(Target("Compile").Annotated(new HandsOverNothing()), Target("Tag", "Compile").Annotated(new JobPermissions([TokenAccess.ContentsWrite])));
 
         var yaml = WorkflowGenerator.Generate(graph, Parameters, new GitHubWorkflow("ci", "Tag").OnPushToBranches("main").WithRunner("windows-latest", "Tag"));
 
@@ -106,7 +106,7 @@ public sealed class GeneratorRulesTests
         {
             "the jobs Compile -> Package wait for each other because of SharesJobWith.",
             () => Generate(
-                Graph(Target("Compile"), Target("Package", "Compile"), Target("Publish", "Package").Annotated(new SharedJob("Compile"))),
+                Graph(Target("Compile"), Target("Package", "Compile").Annotated(new HandsOverNothing()), Target("Publish", "Package").Annotated(new SharedJob("Compile"))),
                 new GitHubWorkflow("ci", "Publish").OnPushToBranches("main"))
         },
         {

@@ -49,6 +49,32 @@ public static class GitHubActionsTargetExtensions
         return Annotate(definition, new SharedJob(hostTarget));
     }
 
+    /// <summary>
+    /// Runs the target again in every job that depends on it instead of a job of its own (restore, compile). Generation
+    /// fails when a job skips a dependency whose files never reach it; this is one of the ways to hand them over.
+    /// </summary>
+    public static ITargetDefinition FoldsIntoDependentJobs(this ITargetDefinition definition) => Annotate(definition, new FoldedIntoDependentJobs());
+
+    /// <summary>
+    /// The target's dependents need only that it succeeded (a gate such as tests or a scan, or an image pushed to a
+    /// registry), so their jobs may skip it without receiving its files.
+    /// </summary>
+    public static ITargetDefinition HandsOverNothing(this ITargetDefinition definition) => Annotate(definition, new HandsOverNothing());
+
+    /// <summary>
+    /// GitOps: after the target succeeds, its job commits the image digest the target wrote to <paramref name="digestFile"/>
+    /// into the line <c>KEY: ...</c> of <paramref name="valuesFile"/> and pushes it to <paramref name="branch"/> (the job
+    /// gets <c>contents: write</c>). Pushes with the workflow's token start no other workflow run.
+    /// </summary>
+    public static ITargetDefinition CommitsImageDigest(this ITargetDefinition definition, string valuesFile, string digestFile, string key = "digest", string branch = "main")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(valuesFile);
+        ArgumentException.ThrowIfNullOrWhiteSpace(digestFile);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(branch);
+        return Annotate(definition, new GitOpsCommit(valuesFile, digestFile, key, branch));
+    }
+
     /// <summary>Uploads a SARIF file the target writes to code scanning (adds <c>security-events: write</c> to the job).</summary>
     public static ITargetDefinition ProducesSarif(this ITargetDefinition definition, string path, string category)
     {

@@ -31,3 +31,26 @@ public sealed record SarifOutput(string Path, string Category);
 /// <summary>The checkout depth of the target's job (0: all history).</summary>
 /// <param name="Depth">The number of commits.</param>
 public sealed record CheckoutDepth(int Depth);
+
+/// <summary>
+/// The target gets no job of its own: it runs again at the start of every job whose targets depend on it (restore,
+/// compile: cheap to repeat, and what they write is too big or too machine-specific to hand over as an artifact).
+/// </summary>
+public sealed record FoldedIntoDependentJobs;
+
+/// <summary>
+/// The target's dependents need only that it succeeded, not files it wrote (a test or scan gate, or a target whose result
+/// lives outside the runner, such as an image pushed to a registry), so a job may skip it after its own job passed.
+/// </summary>
+public sealed record HandsOverNothing;
+
+/// <summary>
+/// GitOps instead of a direct deployment: after the job's targets succeed, the image digest they wrote to
+/// <paramref name="DigestFile"/> is committed to an environment's values file and pushed, and a GitOps controller (Argo
+/// CD, Flux) rolls the environment out from the repository.
+/// </summary>
+/// <param name="ValuesFile">The values file to update, e.g. <c>k8s/research-assistant/values-staging.yaml</c>.</param>
+/// <param name="DigestFile">The file the job's targets write the pushed image's digest (<c>sha256:...</c>) to.</param>
+/// <param name="Key">The key of the line that holds the digest (its first occurrence is replaced).</param>
+/// <param name="Branch">The branch the commit is pushed to (the one the controller watches).</param>
+public sealed record GitOpsCommit(string ValuesFile, string DigestFile, string Key, string Branch);

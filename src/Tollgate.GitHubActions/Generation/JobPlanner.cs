@@ -3,10 +3,11 @@ using System.Collections.Immutable;
 namespace Tollgate.GitHubActions;
 
 /// <summary>
-/// Turns a workflow's invoked targets into jobs: the plan is the closure over DependsOn and Triggers; each target becomes
-/// a job unless it shares one; a job needs the jobs of its targets' dependencies, of their After targets that are in the
-/// plan, of the targets that trigger them and of the targets whose artifacts they consume. Order is deterministic:
-/// topological, ties broken by declaration order.
+/// Turns a workflow's invoked targets into jobs: the plan is the closure over DependsOn and Triggers; JobAssignment
+/// decides the job(s) each target runs in; a job needs the jobs of its targets' dependencies, of their After targets
+/// that are in the plan, of the targets that trigger them and of the targets whose artifacts they consume, unless those
+/// run in the job itself; HandOverCheck then proves that every skipped dependency's files reach the job. Order is
+/// deterministic: topological, ties broken by declaration order.
 /// </summary>
 internal static class JobPlanner
 {
@@ -20,18 +21,22 @@ internal static class JobPlanner
         var declarationIndex = graph.Targets.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var inPlan = Closure(graph, workflow.InvokedTargets.Select(name => graph.Get(name).Name));
         var edges = TargetEdges(graph, workflow, inPlan);
-        RemoveCollectiveTargets(graph, workflow, inPlan, edges);
+        var dependencies = inPlan.ToDictionary(t => t, t => graph.Get(t).DependsOn.Select(d => graph.Get(d).Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        RemoveCollectiveTargets(graph, workflow, inPlan, edges, dependencies);
 
-        var jobOf = inPlan.ToDictionary(name => name, name => JobKey(graph, name, inPlan), StringComparer.Ordinal);
-        var members = jobOf.GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal)
+        var jobsOf = JobAssignment.Assign(graph, workflow, dependencies, t => declarationIndex[t]);
+        var members = jobsOf.SelectMany(p => p.Value.Select(job => (Job: job, Target: p.Key)))
+            .GroupBy(p => p.Job, p => p.Target, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        // A job waits for the jobs of whatever its targets wait for, unless that runs in the job itself.
         var jobEdges = members.Keys.ToDictionary(
             job => job,
-            job => members[job].SelectMany(t => edges[t]).Select(d => jobOf[d]).Where(d => d != job).ToHashSet(StringComparer.Ordinal),
+            job => members[job].SelectMany(t => edges[t]).SelectMany(d => jobsOf[d].Contains(job) ? [] : jobsOf[d]).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
 
         int JobRank(string job) => members[job].Min(t => declarationIndex[t]);
-        var jobOrder = TopologicalOrder(jobEdges, JobRank, cycle =>
+        var jobOrder = Topology.Order(jobEdges, JobRank, cycle =>
             $"Workflow '{workflow.Name}': the jobs {string.Join(" -> ", cycle)} wait for each other because of SharesJobWith. Let the target run in its own job.");
         var position = jobOrder.Select((j, i) => (j, i)).ToDictionary(x => x.j, x => x.i, StringComparer.Ordinal);
 
@@ -40,16 +45,18 @@ internal static class JobPlanner
             job =>
             {
                 var within = members[job].ToDictionary(t => t, t => edges[t].Where(members[job].Contains).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-                return TopologicalOrder(within, t => declarationIndex[t], cycle => $"Targets {string.Join(" -> ", cycle)} depend on each other.");
+                return Topology.Order(within, t => declarationIndex[t], cycle => $"Targets {string.Join(" -> ", cycle)} depend on each other.");
             },
             StringComparer.Ordinal);
         var idOf = members.Keys.ToDictionary(job => job, job => members[job].Contains(job, StringComparer.Ordinal) ? job : targetsOf[job][0], StringComparer.Ordinal);
 
-        return [.. jobOrder.Select(job => new WorkflowJob(
+        ImmutableArray<WorkflowJob> jobs = [.. jobOrder.Select(job => new WorkflowJob(
             idOf[job],
             [.. targetsOf[job].Select(t => graph.Get(t))],
             [.. jobEdges[job].OrderBy(j => position[j]).Select(j => idOf[j])],
             MatrixOf(workflow, idOf[job], members[job])))];
+        HandOverCheck.Verify(graph, workflow, jobs, dependencies, target => jobsOf[target].Select(job => idOf[job]));
+        return jobs;
     }
 
     private static HashSet<string> Closure(TargetGraph graph, IEnumerable<string> invoked)
@@ -111,7 +118,8 @@ internal static class JobPlanner
 
     // A target without actions (an aggregate such as "Default") would be a job that sets up .NET to do nothing: it gets
     // no job, and what waited for it waits for its predecessors instead. One with job settings or artifacts keeps its job.
-    private static void RemoveCollectiveTargets(TargetGraph graph, GitHubWorkflow workflow, HashSet<string> inPlan, Dictionary<string, HashSet<string>> edges)
+    private static void RemoveCollectiveTargets(
+        TargetGraph graph, GitHubWorkflow workflow, HashSet<string> inPlan, Dictionary<string, HashSet<string>> edges, Dictionary<string, HashSet<string>> dependencies)
     {
         var hosts = inPlan.Select(t => graph.Get(t).GetAnnotation<SharedJob>()?.HostTarget).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var collective = inPlan
@@ -129,7 +137,16 @@ internal static class JobPlanner
                 }
             }
 
+            foreach (var dependent in dependencies.Values)
+            {
+                if (dependent.Remove(name))
+                {
+                    dependent.UnionWith(dependencies[name]);
+                }
+            }
+
             edges.Remove(name);
+            dependencies.Remove(name);
             inPlan.Remove(name);
         }
 
@@ -138,30 +155,6 @@ internal static class JobPlanner
             throw new TollgateException(
                 $"Workflow '{workflow.Name}' invokes only targets without actions ({string.Join(", ", collective)}), so it would have no jobs. Invoke targets that execute something.");
         }
-    }
-
-    // Follows SharesJobWith to the target whose job this one joins; a host outside the plan still groups its members.
-    private static string JobKey(TargetGraph graph, string name, HashSet<string> inPlan)
-    {
-        var seen = new List<string> { name };
-        var current = name;
-        while (graph.Get(current).GetAnnotation<SharedJob>() is { } shared)
-        {
-            if (!graph.TryGet(shared.HostTarget, out var host))
-            {
-                throw new TollgateException($"Target '{current}' shares the job of '{shared.HostTarget}', which is not a target of this build.");
-            }
-
-            if (seen.Contains(host.Name, StringComparer.Ordinal))
-            {
-                throw new TollgateException($"SharesJobWith goes round in a circle: {string.Join(" -> ", seen.Append(host.Name))}. Remove one of them.");
-            }
-
-            seen.Add(host.Name);
-            current = host.Name;
-        }
-
-        return current;
     }
 
     private static GitHubMatrix? MatrixOf(GitHubWorkflow workflow, string job, List<string> targets)
@@ -173,42 +166,5 @@ internal static class JobPlanner
             1 => matrices[0],
             _ => throw new TollgateException($"Workflow '{workflow.Name}': job '{job}' ({string.Join(", ", targets)}) is in {matrices.Count} matrices. Give each job at most one matrix."),
         };
-    }
-
-    // Kahn's algorithm; among ready nodes the lowest rank goes first, so the order follows declaration order.
-    private static List<string> TopologicalOrder(Dictionary<string, HashSet<string>> predecessors, Func<string, int> rank, Func<IEnumerable<string>, string> cycleMessage)
-    {
-        var remaining = predecessors.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
-        var successors = predecessors.Keys.ToDictionary(k => k, _ => new List<string>(), StringComparer.Ordinal);
-        foreach (var (node, before) in predecessors)
-        {
-            foreach (var predecessor in before)
-            {
-                successors[predecessor].Add(node);
-            }
-        }
-
-        var ready = new PriorityQueue<string, (int, string)>(remaining.Where(r => r.Value == 0).Select(r => (r.Key, (rank(r.Key), r.Key))));
-        var order = new List<string>();
-        while (ready.TryDequeue(out var node, out _))
-        {
-            order.Add(node);
-            foreach (var next in successors[node])
-            {
-                remaining[next]--;
-                if (remaining[next] == 0)
-                {
-                    ready.Enqueue(next, (rank(next), next));
-                }
-            }
-        }
-
-        if (order.Count < predecessors.Count)
-        {
-            var stuck = remaining.Where(r => r.Value > 0).Select(r => r.Key).OrderBy(rank);
-            throw new TollgateException(cycleMessage(stuck));
-        }
-
-        return order;
     }
 }

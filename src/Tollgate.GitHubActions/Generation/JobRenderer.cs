@@ -17,6 +17,7 @@ internal static class JobRenderer
         map.AddIfPresent("if", Condition(job));
         map.Add("runs-on", RunsOn(job, context.Workflow));
         map.AddIfPresent("environment", Environment(job));
+        map.AddIfPresent("concurrency", DeploymentConcurrency(job));
         map.AddIfPresent("permissions", Permissions(job));
         var timeout = job.Targets.Select(t => t.GetAnnotation<JobTimeout>()).OfType<JobTimeout>().Sum(t => t.Minutes);
         if (timeout > 0)
@@ -92,13 +93,7 @@ internal static class JobRenderer
     // A job that sets permissions replaces the workflow's, so contents: read is repeated for checkout.
     private static YamlMap? Permissions(WorkflowJob job)
     {
-        var widened = job.Targets.SelectMany(t => t.Annotations.OfType<JobPermissions>().SelectMany(p => p.Permissions)).ToList();
-        if (job.Targets.Any(t => t.Annotations.OfType<SarifOutput>().Any()))
-        {
-            widened.Add(TokenAccess.SecurityEventsWrite);
-            widened.Add(TokenAccess.ActionsRead);
-        }
-
+        var widened = WidenedPermissions(job);
         if (widened.Count == 0)
         {
             return null;
@@ -118,6 +113,30 @@ internal static class JobRenderer
 
         return map;
     }
+
+    /// <summary>What the job's targets need beyond <c>contents: read</c>: declared, and implied by SARIF uploads and GitOps commits.</summary>
+    internal static List<TokenAccess> WidenedPermissions(WorkflowJob job)
+    {
+        var widened = job.Targets.SelectMany(t => t.Annotations.OfType<JobPermissions>().SelectMany(p => p.Permissions)).ToList();
+        if (job.Targets.Any(t => t.Annotations.OfType<SarifOutput>().Any()))
+        {
+            widened.Add(TokenAccess.SecurityEventsWrite);
+            widened.Add(TokenAccess.ActionsRead);
+        }
+
+        if (job.Targets.Any(t => t.Annotations.OfType<GitOpsCommit>().Any()))
+        {
+            widened.Add(TokenAccess.ContentsWrite);
+        }
+
+        return widened;
+    }
+
+    // One deployment per environment at a time, across workflows; a deployment in progress is never cancelled.
+    private static YamlMap? DeploymentConcurrency(WorkflowJob job) =>
+        job.Targets.Select(t => t.GetAnnotation<DeploymentEnvironment>()).OfType<DeploymentEnvironment>().FirstOrDefault() is { } environment
+            ? new YamlMap().Add("group", "deploy-" + environment.Name).Add("cancel-in-progress", YamlNode.Bool(false))
+            : null;
 
     private static YamlMap? Strategy(GitHubMatrix? matrix)
     {

@@ -20,6 +20,7 @@ internal static class StepRenderer
         steps.Add(new YamlMap()
             .Add("name", "Run " + string.Join(", ", job.Targets.Select(t => t.Name)))
             .Add("run", $"./build.sh {string.Join(' ', job.Targets.Select(t => t.Name))} --skip"));
+        steps.AddRange(job.Targets.SelectMany(t => t.Annotations.OfType<GitOpsCommit>()).Distinct().Select(GitOpsStep.Render));
         steps.AddRange(Uploads(job));
         steps.AddRange(SarifUploads(job));
         return new YamlSequence([.. steps]);
@@ -29,8 +30,7 @@ internal static class StepRenderer
     {
         var depths = job.Targets.Select(t => t.GetAnnotation<CheckoutDepth>()?.Depth).OfType<int>().ToList();
         var depth = depths.Count == 0 ? workflow.FetchDepth : depths.Contains(0) ? 0 : depths.Max();
-        var writesContents = job.Targets.SelectMany(t => t.Annotations.OfType<JobPermissions>().SelectMany(p => p.Permissions))
-            .Any(p => p.Scope == "contents" && p.Level == PermissionLevel.Write);
+        var writesContents = JobRenderer.WidenedPermissions(job).Any(p => p.Scope == "contents" && p.Level == PermissionLevel.Write);
         var with = new YamlMap();
         if (depth != 1)
         {

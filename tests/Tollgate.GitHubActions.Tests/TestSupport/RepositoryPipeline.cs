@@ -9,15 +9,15 @@ namespace Tollgate.GitHubActions.Tests.TestSupport;
 internal static class RepositoryPipeline
 {
     public static TargetGraph Graph() => Specs.Graph(
-        Target("Restore"),
+        Target("Restore").Annotated(new FoldedIntoDependentJobs()),
         Target("Compile", "Restore").Producing("artifacts/bin/**"),
         Target("Lint", "Restore").Producing("artifacts/lint/lint.sarif").Annotated(new SarifOutput("artifacts/lint/lint.sarif", "lint")),
-        Target("UnitTest", "Compile").Consuming("Compile").Producing("artifacts/test-results/", "artifacts/coverage/"),
-        Target("LlmEval", "Compile").Consuming("Compile").Using("OpenAiApiKey", "LlmEvalSuite").Producing("artifacts/llm-eval/").Annotated(new JobTimeout(30)),
+        Target("UnitTest", "Compile").Consuming("Compile").Producing("artifacts/test-results/", "artifacts/coverage/").Annotated(new HandsOverNothing()),
+        Target("LlmEval", "Compile").Consuming("Compile").Using("OpenAiApiKey", "LlmEvalSuite").Producing("artifacts/llm-eval/").Annotated(new JobTimeout(30), new HandsOverNothing()),
         Target("Build", "UnitTest").Producing("artifacts/image/image.tar"),
         Target("Scan", "Build").Consuming("Build")
-            .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/dependencies.sarif", "dependencies")),
-        Target("PushImage", "Scan", "LlmEval").Consuming("Build").Using("GitHubToken").Annotated(new JobPermissions([TokenAccess.PackagesWrite])),
+            .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/dependencies.sarif", "dependencies"), new HandsOverNothing()),
+        Target("PushImage", "Scan", "LlmEval").Consuming("Build").Using("GitHubToken").Annotated(new JobPermissions([TokenAccess.PackagesWrite]), new HandsOverNothing()),
         Target("DeployStaging", "PushImage").Using("KubeConfig")
             .Annotated(new DeploymentEnvironment("staging", "https://staging.research-assistant.example"), new JobPermissions([TokenAccess.IdTokenWrite])),
         Target("BlueGreenProd", "PushImage").Using("KubeConfig")

@@ -14,18 +14,22 @@ internal static class Scenarios
             ["deployment"] = Deployment(),
             ["scheduled"] = Scheduled(),
             ["dispatch"] = Dispatch("main"),
+            ["gitops"] = GitOps(),
         };
 
     public static string Generate(string name) =>
         WorkflowGenerator.Generate(All[name].Graph, SampleParameters.Descriptors, All[name].Workflow);
 
-    /// <summary>Restore → (CompileApi, CompileWorker) → Test; Format runs before Test only by ordering.</summary>
+    /// <summary>
+    /// Restore → (CompileApi, CompileWorker) → Test; Format runs before Test only by ordering. Restore runs again in each
+    /// compile job; the compiled output reaches Test as artifacts.
+    /// </summary>
     public static (TargetGraph, GitHubWorkflow) Diamond() => (
         Graph(
-            Target("Restore"),
-            Target("CompileApi", "Restore"),
-            Target("CompileWorker", "Restore"),
-            Target("Test", "CompileApi", "CompileWorker") with { After = ["Format", "Clean"] },
+            Target("Restore").Annotated(new FoldedIntoDependentJobs()),
+            Target("CompileApi", "Restore").Producing("src/Api/bin/**"),
+            Target("CompileWorker", "Restore").Producing("src/Worker/bin/**"),
+            Target("Test", "CompileApi", "CompileWorker").Consuming("CompileApi", "CompileWorker") with { After = ["Format", "Clean"] },
             Target("Format"),
             Target("Clean")),
         new GitHubWorkflow("diamond", "Test", "Format").OnPullRequest("main").OnPushToBranches("main"));
@@ -67,9 +71,9 @@ internal static class Scenarios
             Target("Compile"),
             Target("BuildImage", "Compile").Producing("artifacts/image/image.tar"),
             Target("Scan", "BuildImage").Consuming("BuildImage")
-                .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/grype.sarif", "grype")),
+                .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/grype.sarif", "grype"), new HandsOverNothing()),
             Target("PushImage", "Scan").Consuming("BuildImage").Using("RegistryPassword", "PushImages")
-                .Annotated(new JobPermissions([TokenAccess.PackagesWrite])),
+                .Annotated(new JobPermissions([TokenAccess.PackagesWrite]), new HandsOverNothing()),
             Target("DeployStaging", "PushImage").Using("KubeConfig")
                 .Annotated(
                     new DeploymentEnvironment("staging", "https://staging.research-assistant.example"),
@@ -92,7 +96,7 @@ internal static class Scenarios
     /// <summary>Nightly full evaluation and a weekly scan, also runnable by hand with a suite to choose.</summary>
     public static (TargetGraph, GitHubWorkflow) Scheduled() => (
         Graph(
-            Target("Compile"),
+            Target("Compile").Annotated(new FoldedIntoDependentJobs()),
             Target("LlmEval", "Compile").Using("OpenAiApiKey", "LlmEvalSuite").Producing("artifacts/llm-eval/"),
             Target("Scan", "Compile").Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"))),
         new GitHubWorkflow("scheduled", "LlmEval", "Scan")
@@ -113,4 +117,15 @@ internal static class Scenarios
                 new StringInput("branch", "TargetBranch") { Description = "Branch to deploy", Default = defaultBranch, Required = true },
                 new BooleanInput("push", "PushImages") { Default = false },
                 new EnvironmentInput("environment", "DeployEnvironment") { Required = true }));
+
+    /// <summary>GitOps: main builds and pushes the image, then commits its digest to the staging values file instead of deploying.</summary>
+    public static (TargetGraph, GitHubWorkflow) GitOps() => (
+        Graph(
+            Target("Compile"),
+            Target("PushImage", "Compile").Using("RegistryPassword").Producing("artifacts/image/digest.txt")
+                .Annotated(
+                    new JobPermissions([TokenAccess.PackagesWrite]),
+                    new DeploymentEnvironment("staging", "https://staging.research-assistant.example"),
+                    new GitOpsCommit("k8s/research-assistant/values-staging.yaml", "artifacts/image/digest.txt", "digest", "main"))),
+        new GitHubWorkflow("gitops", "PushImage").OnPushToBranches("main"));
 }

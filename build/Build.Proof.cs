@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Tollgate;
+using Tollgate.GitHubActions.Harness;
+
+/// <summary>
+/// Proof by execution of the committed workflows (./build.sh ProveWorkflows): the workflow harness runs each job of the
+/// release and pull-request workflows in a fresh clone of HEAD, as a runner would, and the release proof checks that the
+/// packages it handed on are Release builds. Commit first: the clones hold HEAD, not the working tree.
+/// </summary>
+public sealed partial class Build
+{
+    [Parameter("Workflows ProveWorkflows runs under the harness (default: release pull-request)")]
+    readonly string[] ProofWorkflows = ["release", "pull-request"];
+
+    AbsolutePath ProofDirectory => TemporaryDirectory / "workflow-proof";
+
+    Target ProveWorkflows => _ => _
+        .Description("Runs the committed release and pull-request workflows job by job in fresh clones of HEAD (the workflow harness)")
+        .Produces("artifacts/workflow-proof/**")
+        .Executes(async ct =>
+        {
+            var failures = new List<string>();
+            foreach (var workflow in ProofWorkflows)
+            {
+                var report = await ProveAsync(workflow, ct);
+                failures.AddRange(report.Jobs.Where(j => j.Status == HarnessJobStatus.Failed).Select(j => $"{workflow}/{j.Job}: {j.Reason} (log: {j.LogFile})"));
+                if (workflow == "release")
+                {
+                    failures.AddRange(CheckReleasePackages(report));
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new TollgateException("The workflow proof failed:\n" + string.Join("\n", failures));
+            }
+        });
+
+    async Task<HarnessReport> ProveAsync(string workflow, CancellationToken cancellationToken)
+    {
+        var work = ProofDirectory / workflow;
+        if (work.DirectoryExists())
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        var release = workflow == "release";
+        var options = new HarnessOptions(RootDirectory, $".github/workflows/{workflow}.yml", work)
+        {
+            EventName = release ? "push" : "pull_request",
+            Ref = release ? "refs/tags/v0.1.0" : "refs/pull/1/merge",
+        };
+        Log.Information($"Proving {options.WorkflowFile} at HEAD under the workflow harness (logs in {work / "logs"})");
+        var report = await new WorkflowHarness(options).RunAsync(cancellationToken);
+        var markdown = report.ToMarkdown();
+        Log.Information(markdown);
+        Host.AppendSummary(markdown);
+        var saved = ArtifactsDirectory / "workflow-proof";
+        Directory.CreateDirectory(saved);
+        await File.WriteAllTextAsync(saved / (workflow + ".md"), markdown, cancellationToken);
+        return report;
+    }
+
+    // The packages the release workflow's Pack job uploaded: there must be some, and every assembly in them optimized.
+    IEnumerable<string> CheckReleasePackages(HarnessReport report)
+    {
+        var packed = Path.Combine(report.ArtifactsDirectory, nameof(Pack));
+        var packages = Directory.Exists(packed) ? Directory.GetFiles(packed, "*.nupkg") : [];
+        if (packages.Length == 0)
+        {
+            yield return $"release/Pack handed on no .nupkg files (expected them in {packed}).";
+            yield break;
+        }
+
+        foreach (var package in packages.Order(StringComparer.Ordinal))
+        {
+            using var zip = ZipFile.OpenRead(package);
+            var assemblies = zip.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+            if (assemblies.Count == 0)
+            {
+                yield return $"{Path.GetFileName(package)} holds no lib/**/*.dll.";
+            }
+
+            foreach (var entry in assemblies)
+            {
+                using var copy = new MemoryStream();
+                using (var stream = entry.Open())
+                {
+                    stream.CopyTo(copy);
+                }
+
+                copy.Position = 0;
+                var optimized = IsOptimized(copy);
+                Log.Information($"{Path.GetFileName(package)}: {entry.FullName} is a {(optimized ? "Release" : "Debug")} build");
+                if (!optimized)
+                {
+                    yield return $"{Path.GetFileName(package)}: {entry.FullName} was compiled without optimizations (a Debug build), not Release.";
+                }
+            }
+        }
+    }
+
+    // Debug builds carry DebuggableAttribute with DisableOptimizations (256); Release builds do not.
+    static bool IsOptimized(Stream assembly)
+    {
+        using var pe = new PEReader(assembly);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+            {
+                continue;
+            }
+
+            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+            if (constructor.Parent.Kind != HandleKind.TypeReference
+                || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name) != "DebuggableAttribute")
+            {
+                continue;
+            }
+
+            var value = metadata.GetBlobReader(attribute.Value);
+            value.ReadUInt16();
+            if (value.RemainingBytes >= 4)
+            {
+                return (value.ReadInt32() & 256) == 0;
+            }
+
+            // DebuggableAttribute(isJITTrackingEnabled, isJITOptimizerDisabled).
+            value.ReadBoolean();
+            return !value.ReadBoolean();
+        }
+
+        return true;
+    }
+}
