@@ -1,9 +1,17 @@
+using Tollgate;
+using Tollgate.GitHubActions;
+using DeploymentEnvironment = Tollgate.Deployment.DeploymentEnvironment;
 using Tollgate.Components.DeployStaging;
 using Tollgate.Deployment;
 
 /// <summary>The environments ResearchAssistant deploys to, declared once: DeployStaging and Destroy take --environment.</summary>
 public sealed partial class Build
 {
+    /// <summary>In CI the staging deploy is a job of its own in the GitHub environment "staging" (URL shown on the run).</summary>
+    Target IDeployStaging.DeployStaging => _ => _
+        .Inherit<IDeployStaging>(x => x.DeployStaging)
+        .DeploysTo("staging", "http://127.0.0.1:8480/");
+
     DeploymentEnvironments IDeployStaging.Environments => new(
     [
         // dev and staging run on this machine's Docker engine behind a router publishing the port on 127.0.0.1.

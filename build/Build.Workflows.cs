@@ -1,3 +1,5 @@
+using Tollgate.Components.BuildImage;
+using Tollgate.Components.DeployStaging;
 using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
 using Tollgate.Components.Scan;
@@ -14,11 +16,12 @@ public sealed partial class Build
 {
     public IEnumerable<GitHubWorkflow> Workflows =>
     [
-        new GitHubWorkflow("pull-request", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval))
+        new GitHubWorkflow("pull-request", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(IBuildImage.Build), nameof(IScan.Scan))
             .WithDisplayName("Pull request")
             .OnPullRequest("main")
-            .WithParameterValue("EvalCacheMode", "read-only"),
-        new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack))
+            .WithParameterValue("EvalCacheMode", "read-only")
+            .WithParameterValue("ImagePush", "false"),
+        new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
             .WithDisplayName("Main")
             .OnPushToBranches("main")
             .WithParameterValue("EvalCacheMode", "read-only"),

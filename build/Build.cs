@@ -19,7 +19,7 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     public static int Main() => Execute<Build>(x => x.Pipeline);
 
-    static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool", "Tollgate.Containers", "Tollgate.Security"];
+    static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool", "Tollgate.Containers", "Tollgate.Security", "Tollgate.Deployment"];
 
     AbsolutePath Solution => RootDirectory / "Tollgate.slnx";
 
@@ -27,15 +27,18 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     AbsolutePath ActionlintDirectory => RootDirectory / "tools" / "actionlint";
 
-    /// <summary>The main job: every stage that exists, on ResearchAssistant.</summary>
+    /// <summary>The main job: every stage up to staging, on ResearchAssistant; ends with the staged service's URL.</summary>
     Target Pipeline => _ => _
-        .Description("The main job: Lint, UnitTest and LlmEval on ResearchAssistant")
+        .Description("The main job: Lint, UnitTest, LlmEval, Build, Scan and DeployStaging on ResearchAssistant")
         .DependsOn<ILint>(x => x.Lint)
         .DependsOn<IUnitTest>(x => x.UnitTest)
         .DependsOn<ILlmEval>(x => x.LlmEval)
         .DependsOn<IBuildImage>(x => x.Build)
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<IDeployStaging>(x => x.DeployStaging);
+
+    /// <summary>In the pipeline, a missing image is a Scan failure (the image must have been built and scanned).</summary>
+    IReadOnlyList<string> IScan.ScanImageBuiltBy => ["Build", nameof(Pipeline)];
 
     /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
     Target Destroy => _ => _

@@ -1,3 +1,4 @@
+using Tollgate.Components.BuildImage;
 using Tollgate.GitHubActions;
 using Tollgate.Security;
 using Tollgate.Security.Reports;
@@ -105,6 +106,7 @@ public interface IScan : ITollgateBuild
     /// <summary>Runs the scanners, reports every finding, writes the reports and fails on the gate.</summary>
     Target Scan => _ => _
         .Description("Scans for secrets, Dockerfile and Kubernetes misconfiguration, vulnerable dependencies and licences; writes SBOMs and SARIF")
+        .After<IBuildImage>(x => x.Build)
         .Produces("artifacts/scan/**")
         .ProducesSarif("artifacts/scan/secrets.sarif", SarifWriter.Category("secrets"))
         .ProducesSarif("artifacts/scan/secret-history.sarif", SarifWriter.Category("secret-history"))
