@@ -21,7 +21,8 @@ public sealed class EndpointTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var health = await response.Content.ReadFromJsonAsync<JsonElement>();
         health.GetProperty("status").GetString().Should().Be("healthy");
-        health.GetProperty("version").GetString().Should().StartWith("0.1.0");
+        // The version comes from git tags (MinVer): 0.0.0-alpha.0.<height> without a tag, so only its form is fixed.
+        health.GetProperty("version").GetString().Should().MatchRegex(@"^\d+\.\d+\.\d+([-+].*)?$");
         health.GetProperty("model").GetString().Should().Be("offline-extractive");
         health.GetProperty("promptVersion").GetString().Should().Be("v1");
         health.GetProperty("documents").GetInt32().Should().BeGreaterThanOrEqualTo(60);
