@@ -84,6 +84,12 @@ content_hash() {
   { printf '%s\n' "$1"; printf '%s\n' "$1" | tr '\n' '\0' | xargs -0 cat 2>/dev/null; } | cksum
 }
 
+# Dates the stamp two seconds back: a file written in the same clock tick as the stamp is then still newer than it
+# (find -newer is strict), so it is hashed instead of missed. Where touch has no -d @seconds the race stays a tick wide.
+backdate_stamp() {
+  touch -d "@$(($(date +%s) - 2))" "$1" 2>/dev/null || true
+}
+
 # Decides whether to compile; keeps the stamp (line 1: content hash; then the input list) up to date.
 build_is_stale() {
   local files recorded_hash recorded_files
@@ -99,6 +105,7 @@ build_is_stale() {
     if [[ "$NEXT_HASH" == "$recorded_hash" ]]; then
       # Touched or checked out again, same content: refresh the stamp and skip the compile.
       printf '%s\n%s\n' "$NEXT_HASH" "$files" > "$STAMP"
+      backdate_stamp "$STAMP"
       return 1
     fi
   else
@@ -114,6 +121,7 @@ if build_is_stale; then
   next_stamp="$TEMP_DIRECTORY/build.stamp.next"
   # Written before compiling, so a file edited during the compile is newer than the stamp and triggers the next one.
   printf '%s\n%s\n' "$NEXT_HASH" "$NEXT_FILES" > "$next_stamp"
+  backdate_stamp "$next_stamp"
   # -c Debug: a CONFIGURATION environment variable (read by MSBuild as a property) must not move the output away from BUILD_ASSEMBLY.
   echo "build.sh: compiling the build project (its input files changed: ${BUILD_INPUTS[*]})" >&2
   if ! "$DOTNET" build "$BUILD_PROJECT" -c Debug -nologo -tl:off -verbosity:quiet > "$TEMP_DIRECTORY/build.log" 2>&1; then

@@ -10,7 +10,7 @@ namespace Tollgate.GlobalTool.Tests;
 /// </summary>
 public sealed class AdoptionFixture : IAsyncLifetime, IDisposable
 {
-    private static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Components", "Tollgate.GlobalTool"];
+    private static readonly string[] PackedProjects = ["Tollgate", "Tollgate.GitHubActions", "Tollgate.Evaluation", "Tollgate.Containers", "Tollgate.Security", "Tollgate.Deployment", "Tollgate.Components", "Tollgate.GlobalTool"];
 
     private readonly TempDirectory _directory = new("tollgate-adoption");
 
