@@ -77,10 +77,15 @@ public sealed partial class Build
         foreach (var package in packages.Order(StringComparer.Ordinal))
         {
             using var zip = ZipFile.OpenRead(package);
-            var assemblies = zip.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+            // Libraries carry their assembly under lib/, the global tool under tools/ (beside its dependencies: only
+            // Tollgate's own assemblies are checked).
+            var assemblies = zip.Entries
+                .Where(e => (e.FullName.StartsWith("lib/", StringComparison.Ordinal) || e.FullName.StartsWith("tools/", StringComparison.Ordinal))
+                    && e.Name.StartsWith("Tollgate", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal))
+                .ToList();
             if (assemblies.Count == 0)
             {
-                yield return $"{Path.GetFileName(package)} holds no lib/**/*.dll.";
+                yield return $"{Path.GetFileName(package)} holds no Tollgate assembly under lib/ or tools/.";
             }
 
             foreach (var entry in assemblies)
