@@ -1,6 +1,6 @@
 using Tollgate;
 using Tollgate.GitHubActions;
-using DeploymentEnvironment = Tollgate.Deployment.DeploymentEnvironment;
+using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
 using Tollgate.Deployment;
 
@@ -10,7 +10,17 @@ public sealed partial class Build
     /// <summary>In CI the staging deploy is a job of its own in the GitHub environment "staging" (URL shown on the run).</summary>
     Target IDeployStaging.DeployStaging => _ => _
         .Inherit<IDeployStaging>(x => x.DeployStaging)
-        .DeploysTo("staging", "http://127.0.0.1:8480/");
+        .DeploysTo(((IDeployStaging)this).Environments.Find("staging"));
+
+    /// <summary>
+    /// `./build.sh Destroy --environment staging` removes that environment only: the registry belongs to Build and other
+    /// environments may still pull from it. Without --environment, or invoked by name, DestroyRegistry stops it.
+    /// </summary>
+    Target IBuildImage.DestroyRegistry => _ => _
+        .Inherit<IBuildImage>(x => x.DestroyRegistry)
+        .OnlyWhenStatic(() => NoEnvironmentNamed || InvokedTargets.Contains(nameof(IBuildImage.DestroyRegistry)));
+
+    bool NoEnvironmentNamed => ((IDeployStaging)this).Environment is null;
 
     DeploymentEnvironments IDeployStaging.Environments => new(
     [

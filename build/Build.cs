@@ -37,9 +37,12 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<IDeployStaging>(x => x.DeployStaging);
 
-    /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
+    /// <summary>
+    /// Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.
+    /// With --environment it removes that environment only (Build.Environments.cs skips DestroyRegistry then).
+    /// </summary>
     Target Destroy => _ => _
-        .Description("Stops the local services the pipeline started (the registry on 127.0.0.1:5000, environments)")
+        .Description("Stops what the pipeline started locally (staging and the registry on 127.0.0.1:5000); --environment X removes only X")
         .DependsOn<IBuildImage>(x => x.DestroyRegistry)
         .DependsOn<IDeployStaging>(x => x.DestroyEnvironment);
 

@@ -7,7 +7,7 @@ public static class GitHubActionsTargetExtensions
     public static ITargetDefinition DeploysTo(this ITargetDefinition definition, string environment, string? url = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
-        return Annotate(definition, new DeploymentEnvironment(environment, url));
+        return Annotate(definition, new GitHubEnvironment(environment, url));
     }
 
     /// <summary>The job runs only when the expression holds, e.g. <c>startsWith(github.ref, 'refs/tags/v')</c>.</summary>

@@ -2,10 +2,14 @@ using System.Collections.Immutable;
 
 namespace Tollgate.GitHubActions;
 
-/// <summary>The deployment environment of a target's job: GitHub asks for the environment's required approvals.</summary>
+/// <summary>
+/// A reference to a GitHub environment (the job's <c>environment:</c> key): GitHub asks for its required approvals, gives
+/// the job its secrets and shows the URL on the run. Only a name and a URL: what is deployed where is declared once in
+/// the build (Tollgate.Deployment's <c>DeploymentEnvironment</c>), and the component layer maps it onto this reference.
+/// </summary>
 /// <param name="Name">The environment, e.g. <c>production</c>.</param>
 /// <param name="Url">The URL shown on the run, if any (may be an expression).</param>
-public sealed record DeploymentEnvironment(string Name, string? Url);
+public sealed record GitHubEnvironment(string Name, string? Url);
 
 /// <summary>A job-level <c>if:</c> expression, e.g. <c>startsWith(github.ref, 'refs/tags/v')</c>.</summary>
 /// <param name="Expression">The expression.</param>

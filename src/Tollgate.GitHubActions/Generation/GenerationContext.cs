@@ -21,5 +21,5 @@ internal sealed record GenerationContext(GitHubWorkflow Workflow, IReadOnlyList<
             $"Declare it with [Parameter] or use one of: {string.Join(", ", Parameters.Select(p => p.Name))}.");
 
     /// <summary>Whether any job deploys to an environment.</summary>
-    public bool Deploys => Jobs.Any(job => job.Targets.Any(t => t.GetAnnotation<DeploymentEnvironment>() is not null));
+    public bool Deploys => Jobs.Any(job => job.Targets.Any(t => t.GetAnnotation<GitHubEnvironment>() is not null));
 }

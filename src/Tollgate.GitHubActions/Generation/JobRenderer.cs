@@ -75,7 +75,7 @@ internal static class JobRenderer
 
     private static YamlNode? Environment(WorkflowJob job)
     {
-        var environments = job.Targets.Select(t => t.GetAnnotation<DeploymentEnvironment>()).OfType<DeploymentEnvironment>().Distinct().ToList();
+        var environments = job.Targets.Select(t => t.GetAnnotation<GitHubEnvironment>()).OfType<GitHubEnvironment>().Distinct().ToList();
         if (environments.Count > 1)
         {
             throw new TollgateException($"Job '{job.Id}' deploys to {string.Join(" and ", environments.Select(e => e.Name))}. A job has one environment: give the targets their own jobs.");
@@ -134,7 +134,7 @@ internal static class JobRenderer
 
     // One deployment per environment at a time, across workflows; a deployment in progress is never cancelled.
     private static YamlMap? DeploymentConcurrency(WorkflowJob job) =>
-        job.Targets.Select(t => t.GetAnnotation<DeploymentEnvironment>()).OfType<DeploymentEnvironment>().FirstOrDefault() is { } environment
+        job.Targets.Select(t => t.GetAnnotation<GitHubEnvironment>()).OfType<GitHubEnvironment>().FirstOrDefault() is { } environment
             ? new YamlMap().Add("group", "deploy-" + environment.Name).Add("cancel-in-progress", YamlNode.Bool(false))
             : null;
 

@@ -19,10 +19,10 @@ internal static class RepositoryPipeline
             .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/dependencies.sarif", "dependencies"), new HandsOverNothing()),
         Target("PushImage", "Scan", "LlmEval").Consuming("Build").Using("GitHubToken").Annotated(new JobPermissions([TokenAccess.PackagesWrite]), new HandsOverNothing()),
         Target("DeployStaging", "PushImage").Using("KubeConfig")
-            .Annotated(new DeploymentEnvironment("staging", "https://staging.research-assistant.example"), new JobPermissions([TokenAccess.IdTokenWrite])),
+            .Annotated(new GitHubEnvironment("staging", "https://staging.research-assistant.example"), new JobPermissions([TokenAccess.IdTokenWrite])),
         Target("BlueGreenProd", "PushImage").Using("KubeConfig")
             .Annotated(
-                new DeploymentEnvironment("production", "https://research-assistant.example"),
+                new GitHubEnvironment("production", "https://research-assistant.example"),
                 new JobCondition("startsWith(github.ref, 'refs/tags/v')"),
                 new JobPermissions([TokenAccess.IdTokenWrite]),
                 new JobTimeout(45)));

@@ -76,12 +76,12 @@ internal static class Scenarios
                 .Annotated(new JobPermissions([TokenAccess.PackagesWrite]), new HandsOverNothing()),
             Target("DeployStaging", "PushImage").Using("KubeConfig")
                 .Annotated(
-                    new DeploymentEnvironment("staging", "https://staging.research-assistant.example"),
+                    new GitHubEnvironment("staging", "https://staging.research-assistant.example"),
                     new JobCondition("github.ref == 'refs/heads/main'"),
                     new JobPermissions([TokenAccess.IdTokenWrite])),
             Target("BlueGreenProd", "PushImage").Using("KubeConfig", "OpenAiApiKey")
                 .Annotated(
-                    new DeploymentEnvironment("production", "https://research-assistant.example"),
+                    new GitHubEnvironment("production", "https://research-assistant.example"),
                     new JobCondition("startsWith(github.ref, 'refs/tags/v')"),
                     new JobPermissions([TokenAccess.IdTokenWrite]),
                     new JobTimeout(30)),
@@ -125,7 +125,7 @@ internal static class Scenarios
             Target("PushImage", "Compile").Using("RegistryPassword").Producing("artifacts/image/digest.txt")
                 .Annotated(
                     new JobPermissions([TokenAccess.PackagesWrite]),
-                    new DeploymentEnvironment("staging", "https://staging.research-assistant.example"),
+                    new GitHubEnvironment("staging", "https://staging.research-assistant.example"),
                     new GitOpsCommit("k8s/research-assistant/values-staging.yaml", "artifacts/image/digest.txt", "digest", "main"))),
         new GitHubWorkflow("gitops", "PushImage").OnPushToBranches("main"));
 }
