@@ -68,14 +68,14 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
     }
 
     [LocalFact]
-    public async Task A_run_killed_mid_deploy_and_a_lost_router_converge_on_the_next_run_to_one_healthy_release()
+    public async Task A_deploy_cancelled_after_its_candidate_started_and_a_lost_router_converge_on_the_next_run_to_one_healthy_release()
     {
         var environment = New();
         var platform = fixture.Platform(log, http);
         (await platform.DeployAsync(fixture.Request(environment, fixture.Good, "v1"), CancellationToken.None)).Outcome.Should().Be(DeploymentOutcome.Deployed, "{0}", Why());
 
-        // The platform cleans up nothing on cancellation, so stopping it right after the candidate started leaves
-        // exactly what a SIGKILL at that point leaves: a second release container, registered but never live.
+        // Cancellation at a point, in this process (KilledDeployTests SIGKILLs a real deploy process): the platform cleans
+        // up nothing on cancellation, so this leaves a second release container, registered but never live.
         using var kill = new CancellationTokenSource();
         var watched = new List<string>();
         var deploying = fixture.Platform(watched, http).DeployAsync(fixture.Request(environment, fixture.Second, "v2"), kill.Token);

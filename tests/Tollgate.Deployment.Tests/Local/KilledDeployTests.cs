@@ -1,0 +1,112 @@
+using Tollgate.Deployment.Local;
+using Tollgate.Deployment.Tests.Support;
+
+namespace Tollgate.Deployment.Tests.Local;
+
+/// <summary>
+/// SIGKILL of a real process in the middle of a local deploy (tests/Tollgate.Deployment.TestDriver, the platform a build's
+/// DeployStaging runs), then a new process deploying again: it converges to exactly one healthy release, the router
+/// container and nothing else, and the router serves.
+/// </summary>
+[Collection(LocalGroup.Name)]
+public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, IDisposable
+{
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly List<DeploymentEnvironment> environments = [];
+
+    [LocalFact]
+    public async Task A_deploy_process_killed_with_SIGKILL_after_its_candidate_started_converges_on_the_next_run()
+    {
+        var environment = New();
+        var first = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+        first.ExitCode.Should().Be(0, first.Output);
+
+        using (var killed = DeployProcess.Start(environment, fixture.Second, "v2", fixture.Session))
+        {
+            (await killed.WaitForStepAsync("started tollgate-", TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
+            await killed.KillHardAsync();
+            killed.ExitCode.Should().Be(137, "the process died of SIGKILL: " + killed.Output);
+            killed.Output.Should().NotContain("outcome:");
+        }
+
+        (await LocalReleases.ReleasesAsync(fixture.Engine, environment)).Should().HaveCount(2, "the killed run left its candidate beside the live release");
+        (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain("\"version\":\"v1\"", "the router still serves v1");
+
+        var rerun = await DeployProcess.RunAsync(environment, fixture.Second, "v2", fixture.Session);
+
+        rerun.ExitCode.Should().Be(0, rerun.Output);
+        rerun.Output.Should().Contain("left by an interrupted run");
+        await ExactlyOneHealthyReleaseAsync(environment, fixture.Second, "v2");
+    }
+
+    [LocalFact]
+    public async Task A_deploy_process_killed_with_SIGKILL_right_after_the_switch_converges_on_the_next_run()
+    {
+        var environment = New();
+        var first = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+        first.ExitCode.Should().Be(0, first.Output);
+
+        using (var killed = DeployProcess.Start(environment, fixture.Second, "v2", fixture.Session))
+        {
+            (await killed.WaitForStepAsync("router switched to", TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
+            await killed.KillHardAsync();
+            killed.ExitCode.Should().Be(137, "the process died of SIGKILL: " + killed.Output);
+        }
+
+        (await LocalReleases.ReleasesAsync(fixture.Engine, environment)).Should().HaveCount(2, "the killed run never removed the old release");
+        (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain("\"version\":\"v2\"", "the switch happened before the kill");
+
+        var rerun = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+
+        rerun.ExitCode.Should().Be(0, rerun.Output);
+        rerun.Output.Should().Contain("left by an interrupted run");
+        await ExactlyOneHealthyReleaseAsync(environment, fixture.Good, "v1");
+    }
+
+    [LocalFact]
+    public async Task A_first_deploy_process_killed_with_SIGKILL_before_anything_served_converges_on_the_next_run()
+    {
+        var environment = New();
+
+        using (var killed = DeployProcess.Start(environment, fixture.Good, "v1", fixture.Session))
+        {
+            (await killed.WaitForStepAsync("started tollgate-", TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
+            await killed.KillHardAsync();
+        }
+
+        var rerun = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+
+        rerun.ExitCode.Should().Be(0, rerun.Output);
+        await ExactlyOneHealthyReleaseAsync(environment, fixture.Good, "v1");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var environment in environments)
+        {
+            await fixture.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, CancellationToken.None);
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private DeploymentEnvironment New()
+    {
+        var environment = fixture.NewEnvironment();
+        environments.Add(environment);
+        return environment;
+    }
+
+    /// <summary>One release container running <paramref name="image"/>, one router, nothing stopped or left over, and the router serves it.</summary>
+    private async Task ExactlyOneHealthyReleaseAsync(DeploymentEnvironment environment, string image, string version)
+    {
+        var containers = await LocalReleases.ContainersAsync(fixture.Engine, environment);
+        containers.Select(c => c.Labels[LocalLabels.Role]).Should().BeEquivalentTo(["router", "release"], "no orphaned container is left: " + string.Join(", ", containers.Select(c => c.Name)));
+        containers.Should().OnlyContain(c => c.IsRunning);
+        containers.Single(c => c.Labels[LocalLabels.Role] == "release").Labels[LocalLabels.Image].Should().Be(image);
+        var health = await http.GetStringAsync(new Uri(environment.Url, "health"));
+        health.Should().Contain("\"status\":\"healthy\"").And.Contain($"\"version\":\"{version}\"");
+    }
+}

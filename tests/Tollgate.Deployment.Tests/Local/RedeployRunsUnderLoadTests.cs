@@ -1,0 +1,52 @@
+using Tollgate.Deployment.Local;
+using Tollgate.Deployment.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Tollgate.Deployment.Tests.Local;
+
+/// <summary>
+/// Steady load through one environment's router while separate deploy processes (tests/Tollgate.Deployment.TestDriver)
+/// run one after the other, as consecutive builds would: no request may fail.
+/// </summary>
+[Collection(LocalGroup.Name)]
+public sealed class RedeployRunsUnderLoadTests(LocalFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int RequestsPerSecond = 40;
+    private DeploymentEnvironment? environment;
+
+    [LocalFact]
+    public async Task Two_consecutive_deploy_runs_under_a_steady_load_fail_no_request()
+    {
+        environment = fixture.NewEnvironment();
+        var setup = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+        setup.ExitCode.Should().Be(0, setup.Output);
+
+        using var stop = new CancellationTokenSource();
+        var load = new SteadyLoad(environment.Url, RequestsPerSecond);
+        var running = load.RunAsync(stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var second = await DeployProcess.RunAsync(environment, fixture.Second, "v2", fixture.Session);
+        var third = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await stop.CancelAsync();
+        var result = await running;
+        output.WriteLine($"steady load across two deploy runs (v1 -> v2 -> v1) at {RequestsPerSecond} req/s: {result}");
+
+        second.ExitCode.Should().Be(0, second.Output);
+        third.ExitCode.Should().Be(0, third.Output);
+        result.Failures.Should().Be(0, "{0}", string.Join("\n", result.FailureSamples));
+        result.Succeeded.Should().Be(result.Sent);
+        result.Versions.Should().Equal(["v1", "v2", "v1"], "the load saw each run's release take over in turn");
+        (await LocalReleases.ReleasesAsync(fixture.Engine, environment)).Should().ContainSingle().Which.Image.Should().Be(fixture.Good);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (environment is not null)
+        {
+            await fixture.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, CancellationToken.None);
+        }
+    }
+}
