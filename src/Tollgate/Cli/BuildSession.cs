@@ -42,6 +42,9 @@ internal sealed partial class BuildSession
 
     private AbsolutePath TemporaryDirectory => _root / ".nuke" / "temp";
 
+    /// <summary>Where each child process's full output is kept: <c>.nuke/temp/logs</c>.</summary>
+    internal static AbsolutePath ProcessLogDirectory(AbsolutePath root) => root / ".nuke" / "temp" / "logs";
+
     /// <summary>Resolves the root, the services, the parameters and the target graph.</summary>
     public static BuildSession Create(TollgateBuild build, CommandLineOptions options, AbsolutePath root, string? defaultTarget, BuildRunSettings settings, IBuildHost host)
     {
@@ -51,7 +54,8 @@ internal sealed partial class BuildSession
         var isServerBuild = host.Name != BuildHosts.Terminal
             || string.Equals(settings.Environment.GetValueOrDefault("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var invocation = new BuildInvocation();
-        var services = new BuildServices(root, log, new ProcessRunner(log, masker, tools), tools, host, isServerBuild, invocation);
+        var processes = new ProcessRunner(log, masker, tools, ProcessLogDirectory(root));
+        var services = new BuildServices(root, log, processes, tools, host, isServerBuild, invocation);
         build.Initialize(services);
 
         var descriptors = ParameterDiscovery.Find(build);
@@ -96,6 +100,7 @@ internal sealed partial class BuildSession
         }
 
         CheckRequirements(plan);
+        ClearProcessLogs();
         await RunExtensionsAsync(plan, cancellationToken).ConfigureAwait(false);
 
         var invocation = ContinueState.InvocationHash(plan.Invoked, _options.Skip, _parameters.ComputeFingerprint());
@@ -154,6 +159,28 @@ internal sealed partial class BuildSession
 
         _settings.Output.WriteLine($"Plan graph written to {path.RelativeTo(_root)}");
         return 0;
+    }
+
+    // The files of the last run go, so what is in .nuke/temp/logs belongs to this run (names restart at 1).
+    private void ClearProcessLogs()
+    {
+        var directory = ProcessLogDirectory(_root);
+        if (!directory.DirectoryExists())
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.log"))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                _log.Debug($"Could not delete {file}: {exception.Message}");
+            }
+        }
     }
 
     private void WriteSchema()

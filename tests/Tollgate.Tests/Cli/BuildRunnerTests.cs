@@ -118,7 +118,9 @@ public sealed class BuildRunnerTests : IDisposable
     {
         _fixture.Environment["TOKEN"] = "s3cr3t-value-123";
         var build = new SampleBuild();
-        (await _fixture.RunAsync(build, null, "Deploy", "--stage", "staging")).Should().Be(0);
+        (await _fixture.RunAsync(build, null, "Deploy", "--stage", "staging", "--verbosity", "verbose")).Should().Be(0);
         _fixture.Output.Should().Contain("deploying with *** to staging").And.NotContain("s3cr3t-value-123");
+        var outputFile = Directory.GetFiles(_fixture.Root / ".nuke" / "temp" / "logs", "Deploy.*.bash.log").Should().ContainSingle().Which;
+        File.ReadAllText(outputFile).Should().Contain("deploying with *** to staging").And.NotContain("s3cr3t-value-123");
     }
 }

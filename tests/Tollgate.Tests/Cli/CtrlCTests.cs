@@ -16,7 +16,7 @@ public sealed class CtrlCTests : IDisposable
         var marker = Path.Combine(_root, "m");
         var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
-        foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo" })
+        foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
         {
             start.ArgumentList.Add(argument);
         }
