@@ -81,7 +81,7 @@ internal sealed partial class BuildSession
         WriteSchema();
         if (_options.Help)
         {
-            HelpWriter.Write(_graph, _descriptors, _settings.Output, _graph.DefaultTarget);
+            WriteHelp();
             return 0;
         }
 
@@ -182,6 +182,42 @@ internal sealed partial class BuildSession
             }
         }
     }
+
+    /// <summary>
+    /// Where a plain <c>--help</c> (no other argument) is kept for the bootstrapper: help is a function of the compiled
+    /// build and the parameter files, so build.sh prints this file instead of starting the runtime while the build
+    /// assembly and <c>.nuke/*.json</c> are older than it.
+    /// </summary>
+    internal static AbsolutePath HelpCache(AbsolutePath root) => root / ".nuke" / "temp" / "help.txt";
+
+    private void WriteHelp()
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        HelpWriter.Write(_graph, _descriptors, text, _graph.DefaultTarget);
+        var help = text.ToString();
+        _settings.Output.Write(help);
+        if (!IsPlainHelp)
+        {
+            return;
+        }
+
+        try
+        {
+            var cache = HelpCache(_root);
+            TemporaryDirectory.CreateDirectory();
+            File.WriteAllText(cache + ".next", help);
+            File.Move(cache + ".next", cache, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _log.Debug($"Could not keep the help text for build.sh: {exception.Message}");
+        }
+    }
+
+    // Only what build.sh serves from the cache: `--help` alone (targets and host may come from .nuke/parameters.json,
+    // whose changes build.sh watches).
+    private bool IsPlainHelp => _options is { Skip: null, Root: null, Verbosity: null, MaxParallel: null, Plan: false, Continue: false, Force: false }
+        && _options.Profiles.IsEmpty && _options.Parameters.IsEmpty && (_options.Targets.IsEmpty || _options.TargetsOrigin is not null);
 
     private void WriteSchema()
     {
