@@ -5,6 +5,8 @@
 #    files (added or removed files) and, when that list or a file time differs, their content. Directory times are
 #    never used: the first compile creates bin/ and obj/, which must not make the next run compile again.
 # 3. Runs the compiled build assembly with the given arguments: ./build.sh [targets] [--skip [targets]] [options]
+#    A plain `./build.sh --help` prints the help the build last wrote to .nuke/temp/help.txt instead, while that file is
+#    newer than the build assembly and than .nuke/*.json (help is a function of those), so it costs no runtime start.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +17,7 @@ BUILD_INPUTS=(build src/Tollgate* Directory.Build.props Directory.Packages.props
 TEMP_DIRECTORY="$ROOT/.nuke/temp"
 STAMP="$TEMP_DIRECTORY/build.stamp"
 DOTNET_CACHE="$TEMP_DIRECTORY/dotnet-path"
+HELP_CACHE="$TEMP_DIRECTORY/help.txt"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -114,6 +117,17 @@ build_is_stale() {
   NEXT_FILES="$files"
   return 0
 }
+
+# Whether the help the build wrote is still what it would print: newer than the assembly and the parameter files.
+help_is_current() {
+  [[ -f "$HELP_CACHE" && -f "$BUILD_ASSEMBLY" && "$HELP_CACHE" -nt "$BUILD_ASSEMBLY" ]] \
+    && [[ -z "$(find "$ROOT/.nuke" -maxdepth 1 -name '*.json' -newer "$HELP_CACHE" 2>/dev/null | head -n 1)" ]]
+}
+
+if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]] && ! build_is_stale && help_is_current; then
+  cat "$HELP_CACHE"
+  exit 0
+fi
 
 DOTNET="$(find_dotnet)"
 if build_is_stale; then

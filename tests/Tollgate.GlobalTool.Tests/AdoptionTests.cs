@@ -26,8 +26,10 @@ public sealed class AdoptionTests(AdoptionFixture fixture) : IClassFixture<Adopt
         var (exitCode, output) = await fixture.TollgateAsync("src/Calculator", environment, "Greet", "--greeting", "hello-adopter");
 
         exitCode.Should().Be(0, output);
-        output.Should().Contain("greeting=hello-adopter token=***").And.NotContain(Secret);
+        output.Should().Contain("Greet │ ✔ bash -c").And.NotContain(Secret);
         output.TrimEnd().Split('\n')[^1].Should().Contain("Build succeeded");
+        var commandOutput = File.ReadAllText(Path.Combine(fixture.Repository, ".nuke", "temp", "logs", "Greet.1.bash.log"));
+        commandOutput.Should().Contain("greeting=hello-adopter token=***").And.NotContain(Secret);
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public sealed class BootstrapperTests : IDisposable
             mkdir -p "$dir/bin/Debug/net10.0" "$dir/obj/Debug"
             echo assembly > "$dir/bin/Debug/net10.0/_build.dll"
             date +%s%N > "$dir/obj/Debug/project.assets.json" ;;
-          *) echo "run ${*:2}" >> "$FAKE_DOTNET_LOG" ;;
+          *) echo "run ${*:2}" >> "$FAKE_DOTNET_LOG"
+             # Like the engine: a plain --help is kept for the bootstrapper.
+             if [[ "${*:2}" == "--help" ]]; then mkdir -p .nuke/temp; echo "Usage: help #$(grep -c run "$FAKE_DOTNET_LOG")" > .nuke/temp/help.txt; cat .nuke/temp/help.txt; fi ;;
         esac
         """;
 
@@ -53,9 +55,9 @@ public sealed class BootstrapperTests : IDisposable
         var clone = _directory["clone"];
 
         RunBuildSh(clone, "--help");
-        RunBuildSh(clone, "--help");
+        RunBuildSh(clone, "--help", "--verbosity", "verbose");
 
-        File.ReadAllLines(Log).Should().Equal("compile", "run --help", "run --help");
+        File.ReadAllLines(Log).Should().Equal("compile", "run --help", "run --help --verbosity verbose");
     }
 
     [Fact]
@@ -89,9 +91,33 @@ public sealed class BootstrapperTests : IDisposable
         Compiles().Should().Be(4, "files outside the inputs change nothing");
     }
 
+    [Fact]
+    public async Task A_plain_help_is_printed_from_the_builds_help_file_until_the_build_or_a_parameter_file_changes()
+    {
+        var root = Directory.CreateDirectory(_directory["repo"]).FullName;
+        (await ToolRun.RunAsync(root, ":setup", "--yes", "--sdk-version", "10.0.100")).ExitCode.Should().Be(0);
+
+        RunBuildSh(root, "--help").Should().Be("Usage: help #1\n");
+        RunBuildSh(root, "--help").Should().Be("Usage: help #1\n", "nothing changed: the kept help, no runtime start");
+        Runs().Should().Be(1);
+
+        File.SetLastWriteTimeUtc(Path.Combine(root, ".nuke", "parameters.json"), DateTime.UtcNow);
+        RunBuildSh(root, "--help").Should().Be("Usage: help #2\n", "a parameter file newer than the help runs the build");
+
+        File.AppendAllText(Path.Combine(root, "build", "Build.cs"), "// a new target\n");
+        RunBuildSh(root, "--help").Should().Be("Usage: help #3\n", "a changed build compiles and prints its own help");
+        Compiles().Should().Be(2);
+
+        RunBuildSh(root, "-h");
+        RunBuildSh(root, "--help", "--profile", "ci");
+        Runs().Should().Be(4, "-h is served from the file; help with other arguments always runs the build");
+    }
+
+    private int Runs() => File.ReadAllLines(Log).Count(line => line.StartsWith("run ", StringComparison.Ordinal));
+
     private int Compiles() => File.ReadAllLines(Log).Count(line => line == "compile");
 
-    private void RunBuildSh(string root, params string[] args)
+    private string RunBuildSh(string root, params string[] args)
     {
         var fakeBin = Directory.CreateDirectory(_directory["fake-bin"]).FullName;
         var dotnet = Path.Combine(fakeBin, "dotnet");
@@ -108,9 +134,10 @@ public sealed class BootstrapperTests : IDisposable
         start.Environment["FAKE_DOTNET_LOG"] = Log;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit(60_000).Should().BeTrue();
         process.ExitCode.Should().Be(0, error);
+        return output;
     }
 
     private static void Git(string directory, params string[] args)

@@ -97,7 +97,8 @@ public static partial class BuildRunner
             host.WriteLine(LogLevel.Error, null, message);
             var note = string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             note = note.Length > 300 ? note[..297] + "..." : note;
-            host.WriteSummary(new BuildReport([new TargetResult("(before targets)", TargetStatus.Failed, TimeSpan.Zero, note)], TimeSpan.Zero));
+            // The message was just written; the row's Failure keeps the log's table from repeating it (a step summary keeps the note).
+            host.WriteSummary(new BuildReport([new TargetResult("(before targets)", TargetStatus.Failed, TimeSpan.Zero, note) { Failure = message }], TimeSpan.Zero));
         }
 
         output.Flush();

@@ -42,6 +42,9 @@ internal sealed partial class BuildSession
 
     private AbsolutePath TemporaryDirectory => _root / ".nuke" / "temp";
 
+    /// <summary>Where each child process's full output is kept: <c>.nuke/temp/logs</c>.</summary>
+    internal static AbsolutePath ProcessLogDirectory(AbsolutePath root) => root / ".nuke" / "temp" / "logs";
+
     /// <summary>Resolves the root, the services, the parameters and the target graph.</summary>
     public static BuildSession Create(TollgateBuild build, CommandLineOptions options, AbsolutePath root, string? defaultTarget, BuildRunSettings settings, IBuildHost host)
     {
@@ -51,7 +54,8 @@ internal sealed partial class BuildSession
         var isServerBuild = host.Name != BuildHosts.Terminal
             || string.Equals(settings.Environment.GetValueOrDefault("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var invocation = new BuildInvocation();
-        var services = new BuildServices(root, log, new ProcessRunner(log, masker, tools), tools, host, isServerBuild, invocation);
+        var processes = new ProcessRunner(log, masker, tools, ProcessLogDirectory(root));
+        var services = new BuildServices(root, log, processes, tools, host, isServerBuild, invocation);
         build.Initialize(services);
 
         var descriptors = ParameterDiscovery.Find(build);
@@ -77,7 +81,7 @@ internal sealed partial class BuildSession
         WriteSchema();
         if (_options.Help)
         {
-            HelpWriter.Write(_graph, _descriptors, _settings.Output, _graph.DefaultTarget);
+            WriteHelp();
             return 0;
         }
 
@@ -96,6 +100,7 @@ internal sealed partial class BuildSession
         }
 
         CheckRequirements(plan);
+        ClearProcessLogs();
         await RunExtensionsAsync(plan, cancellationToken).ConfigureAwait(false);
 
         var invocation = ContinueState.InvocationHash(plan.Invoked, _options.Skip, _parameters.ComputeFingerprint());
@@ -155,6 +160,64 @@ internal sealed partial class BuildSession
         _settings.Output.WriteLine($"Plan graph written to {path.RelativeTo(_root)}");
         return 0;
     }
+
+    // The files of the last run go, so what is in .nuke/temp/logs belongs to this run (names restart at 1).
+    private void ClearProcessLogs()
+    {
+        var directory = ProcessLogDirectory(_root);
+        if (!directory.DirectoryExists())
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.log"))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                _log.Debug($"Could not delete {file}: {exception.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a plain <c>--help</c> (no other argument) is kept for the bootstrapper: help is a function of the compiled
+    /// build and the parameter files, so build.sh prints this file instead of starting the runtime while the build
+    /// assembly and <c>.nuke/*.json</c> are older than it.
+    /// </summary>
+    internal static AbsolutePath HelpCache(AbsolutePath root) => root / ".nuke" / "temp" / "help.txt";
+
+    private void WriteHelp()
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        HelpWriter.Write(_graph, _descriptors, text, _graph.DefaultTarget);
+        var help = text.ToString();
+        _settings.Output.Write(help);
+        if (!IsPlainHelp)
+        {
+            return;
+        }
+
+        try
+        {
+            var cache = HelpCache(_root);
+            TemporaryDirectory.CreateDirectory();
+            File.WriteAllText(cache + ".next", help);
+            File.Move(cache + ".next", cache, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _log.Debug($"Could not keep the help text for build.sh: {exception.Message}");
+        }
+    }
+
+    // Only what build.sh serves from the cache: `--help` alone (targets and host may come from .nuke/parameters.json,
+    // whose changes build.sh watches).
+    private bool IsPlainHelp => _options is { Skip: null, Root: null, Verbosity: null, MaxParallel: null, Plan: false, Continue: false, Force: false }
+        && _options.Profiles.IsEmpty && _options.Parameters.IsEmpty && (_options.Targets.IsEmpty || _options.TargetsOrigin is not null);
 
     private void WriteSchema()
     {

@@ -8,7 +8,7 @@ namespace Tollgate;
 /// targets are cancelled gracefully (Aborted) and assured targets still run. Cancelling the token (Ctrl-C) does the same.
 /// </summary>
 /// <param name="host">Receives target start/end notifications.</param>
-/// <param name="log">The build log (errors of failed targets are written here).</param>
+/// <param name="log">The build log (cancellations are written here; failures travel in <see cref="TargetResult.Failure"/>).</param>
 /// <param name="beginTarget">Opens a log scope so lines carry the target's prefix.</param>
 /// <param name="options">Parallelism, force, continue and incremental settings.</param>
 public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string, IDisposable> beginTarget, ExecutorOptions options)
@@ -118,7 +118,7 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
     /// A false condition skips the target; a throwing one fails it with the condition's text and message (the build
     /// then stops as after any failure, and assured targets still run).
     /// </summary>
-    private TargetResult? EvaluateDynamic(TargetSpec spec, TargetCondition condition)
+    private static TargetResult? EvaluateDynamic(TargetSpec spec, TargetCondition condition)
     {
         try
         {
@@ -127,12 +127,8 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var message = exception is TollgateException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
-            using (beginTarget(spec.Name))
-            {
-                log.Error($"The condition {condition.Text} threw: {message}");
-            }
-
-            return new TargetResult(spec.Name, TargetStatus.Failed, TimeSpan.Zero, FirstLine(new TollgateException($"condition threw: {message}")));
+            var failure = $"The condition {condition.Text} threw: {message}";
+            return new TargetResult(spec.Name, TargetStatus.Failed, TimeSpan.Zero, FirstLine(failure)) { Failure = failure };
         }
     }
 
@@ -196,8 +192,9 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
                 options.Incremental?.Invalidate(spec);
             }
 
-            log.Error(exception is TollgateException ? exception.Message : exception.ToString());
-            return (index, new TargetResult(spec.Name, TargetStatus.Failed, clock.Elapsed, FirstLine(exception)));
+            // Not logged here: the host prints the failure once, where the target ends.
+            var failure = exception is TollgateException ? exception.Message.TrimEnd() : exception.ToString();
+            return (index, new TargetResult(spec.Name, TargetStatus.Failed, clock.Elapsed, FirstLine(failure)) { Failure = failure });
         }
     }
 
@@ -228,9 +225,8 @@ public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string
         }
     }
 
-    private static string FirstLine(Exception exception)
+    private static string FirstLine(string message)
     {
-        var message = exception is TollgateException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
         var line = message.Split('\n', 2)[0].TrimEnd('\r');
         return line.Length > 160 ? line[..157] + "..." : line;
     }

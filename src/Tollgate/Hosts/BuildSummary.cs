@@ -20,14 +20,20 @@ internal sealed record BuildSummary(ImmutableArray<BuildSummary.Row> Rows, strin
     public string Verdict => Succeeded ? "Build succeeded" : Cancelled ? "Build failed (cancelled)" : "Build failed";
 
     /// <summary>Builds the summary of a report; notes are joined into one line and masked with <paramref name="masker"/>.</summary>
-    public static BuildSummary From(BuildReport report, SecretMasker? masker = null)
+    /// <param name="report">The build's outcome.</param>
+    /// <param name="masker">Masks the notes.</param>
+    /// <param name="failureNotes">
+    /// Whether failed targets' notes go in the table. A log leaves them out: the failure was printed where the target
+    /// ended, and printing it again under the table only repeats it. A step summary (a page of its own) keeps them.
+    /// </param>
+    public static BuildSummary From(BuildReport report, SecretMasker? masker = null, bool failureNotes = true)
     {
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Targets.Select(t => new Row(
             t.Name,
             t.Status,
             TargetStatusText.DurationCell(t),
-            t.Note is null ? string.Empty : TargetStatusText.OneLine(masker?.Apply(t.Note) ?? t.Note)));
+            t.Note is null || (!failureNotes && t.Failure is not null) ? string.Empty : TargetStatusText.OneLine(masker?.Apply(t.Note) ?? t.Note)));
         return new BuildSummary([.. rows], DurationText.Format(report.Duration), report.Succeeded, report.Cancelled);
     }
 

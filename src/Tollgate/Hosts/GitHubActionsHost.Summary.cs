@@ -24,7 +24,7 @@ internal sealed partial class GitHubActionsHost
         {
             CloseOpenGroupsLocked();
             _output.WriteLine();
-            summary.WritePlainText(_output);
+            BuildSummary.From(report, _masker, failureNotes: false).WritePlainText(_output);
             if (!summary.Succeeded)
             {
                 _output.WriteLine(GitHubCommands.Annotation(LogLevel.Error, null, summary.Verdict));

@@ -54,6 +54,9 @@ internal sealed partial class GitHubActionsHost : IBuildHost
     }
 
     /// <inheritdoc/>
+    public bool ShowsProcessOutput => true;
+
+    /// <inheritdoc/>
     public void WriteLine(LogLevel level, string? target, string line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -99,9 +102,10 @@ internal sealed partial class GitHubActionsHost : IBuildHost
     public void TargetFinished(TargetResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var finishedLine = _masker.Apply(TargetStatusText.FinishedLine(result));
+        // A failure is written once, as the error annotation after the group (GitHub shows it without unfolding).
+        var finishedLine = _masker.Apply(TargetStatusText.FinishedLine(result.Failure is null ? result : result with { Note = null }));
         var failure = result.Status == TargetStatus.Failed
-            ? GitHubCommands.Annotation(LogLevel.Error, $"{result.Name} failed", _masker.Apply(result.Note ?? "The target failed."))
+            ? GitHubCommands.Annotation(LogLevel.Error, $"{result.Name} failed", _masker.Apply(result.Failure ?? result.Note ?? "The target failed."))
             : null;
         lock (_gate)
         {

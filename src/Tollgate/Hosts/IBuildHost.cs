@@ -8,6 +8,12 @@ public interface IBuildHost
     /// <summary>The host's name as given to <c>--host</c> (<c>terminal</c>, <c>github-actions</c>).</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Whether every line of child processes should reach this host even at normal verbosity, because the host folds
+    /// them itself (GitHub Actions' <c>::group::</c>). A terminal shows one line per successful command instead.
+    /// </summary>
+    bool ShowsProcessOutput => false;
+
     /// <summary>Prints the logo/header line at start (unless <c>--no-logo</c>).</summary>
     void WriteLogo(string buildName);
 

@@ -42,6 +42,26 @@ internal static class TargetStatusText
         };
     }
 
+    /// <summary>
+    /// The lines of a failure after its first (which <see cref="FinishedLine"/> shows as the note), indented under the
+    /// target's end line; none when the target did not fail or its failure is one line.
+    /// </summary>
+    public static IReadOnlyList<string> FailureDetail(TargetResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Failure is null)
+        {
+            return [];
+        }
+
+        var lines = result.Failure.TrimEnd().Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var first = lines[0];
+        var shown = result.Note ?? string.Empty;
+        // The note is the first line cut to a length; when it was cut, the whole first line comes again in the detail.
+        var skip = string.Equals(first, shown, StringComparison.Ordinal) ? 1 : 0;
+        return [.. lines.Skip(skip).Select(line => "    " + line)];
+    }
+
     /// <summary>The duration cell of the summary: a dash for targets that did not run anything (skipped, up to date, collective).</summary>
     public static string DurationCell(TargetResult result)
     {

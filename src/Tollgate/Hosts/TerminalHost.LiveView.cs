@@ -1,40 +1,39 @@
 using System.Globalization;
-using System.Text;
+using Spectre.Console;
 
 namespace Tollgate;
 
-/// <content>The live status line: running targets with their elapsed time and active progress bars.</content>
+/// <content>
+/// The live view of an interactive terminal: a Spectre.Console progress display below the log, one row per running
+/// target (spinner, name, elapsed time) and one per progress bar a stage started. Log lines go through the same Spectre
+/// console, whose render hook keeps the live rows below them. Redirected output has no live view (plain lines instead).
+/// </content>
 public sealed partial class TerminalHost
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-    private const int BarCells = 10;
-
+    private readonly Dictionary<string, ProgressTask> _targetRows = new(StringComparer.Ordinal);
     private readonly List<RunningTarget> _running = [];
-    private readonly List<LiveProgress> _progress = [];
-    private bool _statusShown;
+    private ProgressContext? _live;
+    private TaskCompletionSource? _liveEnds;
+    private Task? _liveTask;
     private bool _disposed;
-    private long _lastDraw;
-    private ITimer? _timer;
 
     /// <inheritdoc/>
     public IBuildProgress StartProgress(string title, int total)
     {
         ArgumentNullException.ThrowIfNull(title);
+        var target = CurrentTarget();
         if (!Options.Interactive)
         {
-            var target = CurrentTarget();
             return new PlainProgress(_masker.Apply(title), total, line => WriteLine(LogLevel.Information, target, line));
         }
 
-        var progress = new LiveProgress(this, _masker.Apply(title), Math.Max(total, 0), CurrentTarget());
         lock (_gate)
         {
-            _progress.Add(progress);
-            EraseStatusLocked();
-            DrawStatusLocked();
+            var live = StartLiveLocked();
+            var row = live?.AddTask(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{_masker.Apply(title)} 0/{total}")), maxValue: Math.Max(total, 1));
+            live?.Refresh();
+            return new LiveProgress(this, _masker.Apply(title), Math.Max(total, 0), target, row);
         }
-
-        return progress;
     }
 
     private string? CurrentTarget()
@@ -47,113 +46,115 @@ public sealed partial class TerminalHost
         }
     }
 
-    private bool StatusWanted => Options.Interactive && !_disposed && (_running.Count > 1 || _progress.Count > 0);
-
-    private void EraseStatusLocked()
+    private void AddTargetRowLocked(string target)
     {
-        if (_statusShown)
+        if (StartLiveLocked() is not { } live)
         {
-            _output.Write(Ansi.EraseLine);
-            _statusShown = false;
-        }
-    }
-
-    private void DrawStatusLocked()
-    {
-        if (!StatusWanted)
-        {
-            StopTimerLocked();
             return;
         }
 
-        var text = StatusText();
-        var limit = Math.Max(Options.Width - 1, 10);
-        if (text.Length > limit)
-        {
-            // A status line that wraps cannot be erased with one ESC[2K.
-            text = text[..(limit - 1)] + "…";
-        }
-
-        _output.Write(Ansi.Paint(text, Ansi.Dim, Colors));
-        _output.Flush();
-        _statusShown = true;
-        _lastDraw = _time.GetTimestamp();
-        _timer ??= _time.CreateTimer(_ => Refresh(force: true), null, RefreshInterval, RefreshInterval);
+        var row = live.AddTask(Markup.Escape(target)).IsIndeterminate();
+        _targetRows[target] = row;
+        live.Refresh();
     }
 
-    private void StopTimerLocked()
+    private void RemoveTargetRowLocked(string target)
     {
-        _timer?.Dispose();
-        _timer = null;
-    }
-
-    private void Refresh(bool force)
-    {
-        lock (_gate)
+        if (_targetRows.Remove(target, out var row))
         {
-            if (!_statusShown && !StatusWanted)
-            {
-                return;
-            }
-
-            if (!force && _time.GetElapsedTime(_lastDraw) < RefreshInterval / 2)
-            {
-                return; // the timer draws it soon; redrawing on every increment would flood the terminal
-            }
-
-            EraseStatusLocked();
-            DrawStatusLocked();
+            row.StopTask();
+            _live?.Refresh();
         }
     }
 
-    private string StatusText()
+    // Starts the Spectre progress display on first use (interactive terminals only); it runs until the summary or Dispose.
+    private ProgressContext? StartLiveLocked()
     {
-        var parts = new List<string>();
-        if (_running.Count > 1)
+        if (!Options.Interactive || _disposed)
         {
-            parts.Add("Running: " + string.Join(" · ", _running.Select(r =>
-                r.Name + " " + DurationText.Format(_time.GetElapsedTime(r.Started)))));
+            return null;
         }
 
-        parts.AddRange(_progress.Select(p => p.Describe()));
-        return string.Join("  |  ", parts);
+        if (_live is not null)
+        {
+            return _live;
+        }
+
+        var started = new TaskCompletionSource<ProgressContext>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ends = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = _console.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn());
+        _liveTask = Task.Run(() => progress.StartAsync(async context =>
+        {
+            started.TrySetResult(context);
+            await ends.Task.ConfigureAwait(false);
+        }));
+        _liveEnds = ends;
+        _live = started.Task.GetAwaiter().GetResult();
+        return _live;
     }
+
+    // Ends the live view and waits until Spectre has cleared it, so what follows starts on a clean line.
+    private void StopLiveLocked()
+    {
+        if (_liveEnds is null)
+        {
+            return;
+        }
+
+        _liveEnds.TrySetResult();
+        _liveTask?.GetAwaiter().GetResult();
+        _targetRows.Clear();
+        _live = null;
+        _liveEnds = null;
+        _liveTask = null;
+    }
+
+    // Writes a line above the live view: Spectre's render hook moves the live rows below it.
+    private void WriteAboveLiveLocked(string text) => _console.Write(new ControlCode(text + "\n"));
 
     private void RemoveProgress(LiveProgress progress, string? target, string finalLine)
     {
         lock (_gate)
         {
-            _progress.Remove(progress);
+            progress.Row?.StopTask();
+            _live?.Refresh();
         }
 
-        WriteLine(LogLevel.Information, target, finalLine); // the status line is redrawn without it
+        WriteLine(LogLevel.Information, target, finalLine);
     }
 
     private readonly record struct RunningTarget(string Name, long Started);
 
-    private sealed class LiveProgress(TerminalHost host, string title, int total, string? target) : IBuildProgress
+    private sealed class LiveProgress(TerminalHost host, string title, int total, string? target, ProgressTask? row) : IBuildProgress
     {
         private int _done;
         private string? _status;
         private int _disposed;
+
+        public ProgressTask? Row => row;
 
         public void Increment(int count = 1, string? status = null)
         {
             lock (host._gate)
             {
                 _done = Math.Min(_done + Math.Max(count, 0), total);
+                var changed = status is not null && !string.Equals(host._masker.Apply(status), _status, StringComparison.Ordinal);
                 _status = status is null ? _status : host._masker.Apply(status);
+                if (row is not null)
+                {
+                    row.Value = _done;
+                    var counted = string.Create(CultureInfo.InvariantCulture, $"{title} {_done}/{total}");
+                    row.Description = Markup.Escape(string.IsNullOrWhiteSpace(_status) ? counted : $"{counted} {_status}");
+                }
+
+                if (changed)
+                {
+                    host._live?.Refresh(); // a new status is worth showing now; counts alone wait for Spectre's 10 Hz refresh
+                }
             }
-
-            host.Refresh(force: false);
-        }
-
-        public string Describe()
-        {
-            var filled = total == 0 ? BarCells : _done * BarCells / total;
-            var bar = new StringBuilder().Append('▓', filled).Append('░', BarCells - filled);
-            var text = string.Create(CultureInfo.InvariantCulture, $"{title} {_done}/{total} {bar}");
-            return string.IsNullOrWhiteSpace(_status) ? text : $"{text} {_status}";
         }
 
         public void Dispose()

@@ -9,11 +9,10 @@ public sealed partial class TerminalHost
     public void WriteSummary(BuildReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var summary = BuildSummary.From(report, _masker);
+        var summary = BuildSummary.From(report, _masker, failureNotes: false);
         lock (_gate)
         {
-            EraseStatusLocked();
-            StopTimerLocked();
+            StopLiveLocked();
             // The stages' summaries first, so the verdict is the build's last line, where a person looks.
             if (_summaries.Count > 0)
             {

@@ -4,8 +4,9 @@ namespace Tollgate;
 
 /// <summary>
 /// Writes the build to a terminal (or a redirected stream): log lines prefixed with their target
-/// (<c>Compile │ text</c>) and coloured by level, target start and end lines, diagnostics, a live status line when
-/// several targets run at once or a progress bar is active (interactive only), and the summary table.
+/// (<c>Compile │ text</c>) and coloured by level, target start and end lines (a failure's whole message under its end
+/// line, once), diagnostics, a Spectre.Console live view of running targets and progress bars (interactive only), and
+/// the summary table.
 /// Non-interactive output has no control codes; without colours it has no ANSI sequences at all. Thread-safe.
 /// </summary>
 public sealed partial class TerminalHost : IBuildHost, IDisposable
@@ -36,7 +37,8 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
         _time = time ?? TimeProvider.System;
         _console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = options.Colors ? AnsiSupport.Yes : AnsiSupport.No,
+            // The live view moves the cursor, which needs ANSI even when NO_COLOR asks for no colours.
+            Ansi = options.Colors || options.Interactive ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = options.Colors ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = options.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
@@ -82,11 +84,8 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
             {
                 WriteLineLocked(Ansi.Paint("▶ " + target, Ansi.Bold, Colors));
             }
-            else
-            {
-                EraseStatusLocked();
-                DrawStatusLocked();
-            }
+
+            AddTargetRowLocked(target);
         }
     }
 
@@ -97,15 +96,15 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
         lock (_gate)
         {
             _running.RemoveAll(r => string.Equals(r.Name, result.Name, StringComparison.Ordinal));
+            RemoveTargetRowLocked(result.Name);
             if (Options.Verbosity > Verbosity.Quiet || result.Status is TargetStatus.Failed or TargetStatus.Aborted)
             {
                 var line = _masker.Apply(TargetStatusText.FinishedLine(result));
                 WriteLineLocked(Ansi.Paint(line, Ansi.ForStatus(result.Status), Colors));
-            }
-            else
-            {
-                EraseStatusLocked();
-                DrawStatusLocked();
+                foreach (var detail in TargetStatusText.FailureDetail(result))
+                {
+                    WriteLineLocked(_masker.Apply(detail));
+                }
             }
         }
     }
@@ -130,14 +129,13 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
         }
     }
 
-    /// <summary>Stops the status line's refresh timer and erases the status line.</summary>
+    /// <summary>Ends the live view (Spectre clears it).</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             _disposed = true;
-            EraseStatusLocked();
-            StopTimerLocked();
+            StopLiveLocked();
         }
     }
 
@@ -151,8 +149,13 @@ public sealed partial class TerminalHost : IBuildHost, IDisposable
 
     private void WriteLineLocked(string text)
     {
-        EraseStatusLocked();
-        _output.WriteLine(text);
-        DrawStatusLocked();
+        if (_live is not null)
+        {
+            WriteAboveLiveLocked(text);
+        }
+        else
+        {
+            _output.WriteLine(text);
+        }
     }
 }

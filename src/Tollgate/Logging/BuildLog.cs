@@ -48,6 +48,19 @@ public sealed class BuildLog : IBuildLog
         return new TargetScope(this, previous);
     }
 
+    /// <summary>
+    /// Writes a line of child-process output when the verbosity is verbose or the host folds output itself; otherwise the
+    /// line stays in the process's output file and the runner's one-line summary stands in for it.
+    /// </summary>
+    public void WriteProcessOutput(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (Verbosity == Verbosity.Verbose || (_host.ShowsProcessOutput && IsEnabled(LogLevel.Information)))
+        {
+            Write(LogLevel.Information, line);
+        }
+    }
+
     /// <summary>Whether lines of <paramref name="level"/> are written at this log's verbosity.</summary>
     public bool IsEnabled(LogLevel level) => Verbosity switch
     {

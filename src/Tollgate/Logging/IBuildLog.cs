@@ -15,6 +15,17 @@ public interface IBuildLog
     /// <summary>Registers a secret with the build's masker (and the host, so it masks the value too).</summary>
     void RegisterSecret(string? secret) => Masker?.Add(secret);
 
+    /// <summary>The target running on the current async flow, if the log knows it (names the output files of child processes).</summary>
+    string? CurrentTarget => null;
+
+    /// <summary>
+    /// Writes one (masked) line a child process printed. The build's log shows these lines only at
+    /// <c>--verbosity verbose</c> or on a host that folds them itself (GitHub Actions groups); otherwise a successful
+    /// command is one line and its output is in its file under <c>.nuke/temp/logs</c>. A log without that policy (a test
+    /// double) gets them as information.
+    /// </summary>
+    void WriteProcessOutput(string line) => Write(LogLevel.Information, line);
+
     /// <summary>Writes one message (may span lines) at a level.</summary>
     void Write(LogLevel level, string message);
 

@@ -47,7 +47,9 @@ internal sealed partial class ChildProcess
         if (Command.LogOutput)
         {
             // Many tools write progress to stderr, so stderr is not an error by itself; the exit code decides.
-            _log.Write(LogLevel.Information, _masker.Apply(line));
+            var masked = _masker.Apply(line);
+            OutputLog?.Add(masked, isError);
+            _log.WriteProcessOutput(masked);
         }
 
         _onLine?.Invoke(line);

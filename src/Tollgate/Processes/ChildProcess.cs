@@ -38,8 +38,9 @@ internal sealed partial class ChildProcess : IDisposable
     private TimeSpan? _duration;
     private Exception? _handlerFailure;
 
-    private ChildProcess(CommandSpec command, IBuildLog log, SecretMasker masker, string workingDirectory, Action<string>? onLine)
+    private ChildProcess(CommandSpec command, IBuildLog log, SecretMasker masker, string workingDirectory, Action<string>? onLine, ProcessOutputLog? outputLog)
     {
+        OutputLog = outputLog;
         Command = command;
         WorkingDirectory = workingDirectory;
         FamilyMarker = ProcessTree.NewFamilyMarker();
@@ -78,6 +79,12 @@ internal sealed partial class ChildProcess : IDisposable
     /// <summary>The last lines of standard output.</summary>
     internal ProcessOutputTail OutputTail { get; } = new(TailLength);
 
+    /// <summary>The file that keeps every output line, if the runner keeps output files.</summary>
+    internal ProcessOutputLog? OutputLog { get; }
+
+    /// <summary>How many output lines (both streams) were read.</summary>
+    internal long LinesRead => Interlocked.Read(ref _linesRead);
+
     /// <summary>The masked command line for messages.</summary>
     internal string MaskedCommandLine => _masker.Apply(Command.ToDisplayString());
 
@@ -95,7 +102,15 @@ internal sealed partial class ChildProcess : IDisposable
 
     /// <summary>Starts <paramref name="executable"/> as described by <paramref name="command"/>.</summary>
     /// <exception cref="ProcessException">The working directory does not exist or the file could not be executed.</exception>
-    internal static ChildProcess Start(CommandSpec command, string executable, IBuildLog log, SecretMasker masker, Action<string>? onLine = null)
+    /// <param name="command">What to run.</param>
+    /// <param name="executable">The resolved executable.</param>
+    /// <param name="log">Where output lines go (<see cref="IBuildLog.WriteProcessOutput"/>).</param>
+    /// <param name="masker">Masks output and command lines.</param>
+    /// <param name="onLine">Called with every unmasked line.</param>
+    /// <param name="outputLogDirectory">Where to keep the output file; none when null or the command does not log output.</param>
+    /// <param name="number">The command's number in this build, part of the output file's name.</param>
+    internal static ChildProcess Start(
+        CommandSpec command, string executable, IBuildLog log, SecretMasker masker, Action<string>? onLine = null, string? outputLogDirectory = null, int number = 0)
     {
         var workingDirectory = Path.GetFullPath(command.WorkingDirectory ?? Directory.GetCurrentDirectory());
         var commandLine = masker.Apply(command.ToDisplayString());
@@ -106,7 +121,10 @@ internal sealed partial class ChildProcess : IDisposable
                 commandLine, workingDirectory, exitCode: null, lastErrorLines: []);
         }
 
-        var child = new ChildProcess(command, log, masker, workingDirectory, onLine);
+        var outputLog = outputLogDirectory is null || !command.LogOutput
+            ? null
+            : ProcessOutputLog.TryCreate(outputLogDirectory, log.CurrentTarget, number, command.FileName, commandLine);
+        var child = new ChildProcess(command, log, masker, workingDirectory, onLine, outputLog);
         var resolved = executable == command.FileName ? string.Empty : $" ({command.FileName} = {executable})";
         log.Debug($"Running {commandLine} in {workingDirectory}{masker.Apply(resolved)}");
         try
@@ -145,6 +163,7 @@ internal sealed partial class ChildProcess : IDisposable
     {
         // Abandons output still held open by a descendant, so CliWrap finishes and releases the process.
         _detach.Cancel();
+        OutputLog?.Dispose();
         if (_execution is null or { IsCompleted: true })
         {
             _detach.Dispose();

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Tollgate;
 
-/// <summary>Builds the <see cref="ProcessException"/> messages: command line, working directory, exit code, last lines, the fix.</summary>
+/// <summary>
+/// Builds the <see cref="ProcessException"/> messages. The first line is the cause (<c>dotnet exited with code 1:
+/// error CS1002: ; expected</c>), because hosts show it alone where space is short; then the last lines, the command line,
+/// the working directory, the file with the full output and the fix.
+/// </summary>
 internal static class ProcessFailures
 {
     private const int MaxLineLength = 400;
@@ -13,7 +17,7 @@ internal static class ProcessFailures
         child,
         masker,
         exitCode,
-        $"The command exited with code {exitCode}:",
+        $"{ToolName(child)} exited with code {exitCode}",
         "If this exit code is expected, run the command with .WithValidation(false) and check ProcessResult.ExitCode yourself.");
 
     /// <summary>The timeout elapsed; the process was stopped.</summary>
@@ -21,7 +25,7 @@ internal static class ProcessFailures
         child,
         masker,
         exitCode: null,
-        $"The command timed out after {Describe(timeout)} and was stopped (SIGTERM to its process tree, killed after the {Describe(child.Command.GracePeriod)} grace period):",
+        $"{ToolName(child)} timed out after {Describe(timeout)} and was stopped (SIGTERM to its process tree, killed after the {Describe(child.Command.GracePeriod)} grace period)",
         "If it needs longer, raise the limit with .WithTimeout(...) (null: no limit).");
 
     /// <summary>A started service exited before it printed the awaited line.</summary>
@@ -29,15 +33,15 @@ internal static class ProcessFailures
         child,
         masker,
         exitCode,
-        $"The process exited with code {exitCode} before it printed the line that was waited for:",
-        "Check its output above: it usually says why it could not start (a port in use, a missing setting).");
+        $"{ToolName(child)} exited with code {exitCode} before it printed the line that was waited for",
+        "Its last lines usually say why it could not start (a port in use, a missing setting).");
 
     /// <summary>A started service did not print the awaited line in time (it keeps running).</summary>
     internal static ProcessException OutputTimedOut(ChildProcess child, SecretMasker masker, TimeSpan timeout) => Create(
         child,
         masker,
         exitCode: null,
-        $"The process did not print the line that was waited for within {Describe(timeout)} (it is still running):",
+        $"{ToolName(child)} did not print the line that was waited for within {Describe(timeout)} (it is still running)",
         "If it is only slow to start, pass a longer timeout to WaitForOutputAsync; otherwise check that the awaited text matches what it prints.");
 
     /// <summary>A handler of <see cref="CommandSpec.OutputHandlers"/> threw; the process ran to its end.</summary>
@@ -48,14 +52,38 @@ internal static class ProcessFailures
     /// <summary>What went wrong, the masked command line and working directory, the last output lines, and the fix.</summary>
     private static ProcessException Create(ChildProcess child, SecretMasker masker, int? exitCode, string problem, string fix)
     {
+        child.OutputLog?.Complete(problem);
+        var errorLines = Masked(child.ErrorTail, masker);
+        var outputLines = Masked(child.OutputTail, masker);
+        var cause = Cause(errorLines.Count > 0 ? errorLines : outputLines);
         var message = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{problem}\n")
-            .Append(CultureInfo.InvariantCulture, $"  {child.MaskedCommandLine}\n")
+            .Append(problem).Append(cause is null ? string.Empty : ": " + cause).Append('\n');
+        AppendLastLines(message, errorLines, outputLines);
+        message
+            .Append(CultureInfo.InvariantCulture, $"Command: {child.MaskedCommandLine}\n")
             .Append(CultureInfo.InvariantCulture, $"  in {child.WorkingDirectory}\n");
-        var lastLines = AppendLastLines(message, child, masker);
+        if (child.OutputLog is { } file)
+        {
+            message.Append(CultureInfo.InvariantCulture, $"Full output: {file.DisplayPath()}\n");
+        }
+
         message.Append(fix);
-        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode, lastLines);
+        return new ProcessException(message.ToString(), child.MaskedCommandLine, child.WorkingDirectory, exitCode, errorLines);
     }
+
+    /// <summary>The tool's file name, as people call it (<c>dotnet</c>, not <c>/usr/share/dotnet/dotnet</c>).</summary>
+    private static string ToolName(ChildProcess child) => Path.GetFileName(child.Command.FileName);
+
+    // The line most likely to say why: the last one that mentions an error, else the last non-blank one.
+    private static string? Cause(IReadOnlyList<string> lines)
+    {
+        var meaningful = lines.Where(line => !string.IsNullOrWhiteSpace(line)).Select(line => line.Trim()).ToList();
+        var cause = meaningful.LastOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? meaningful.LastOrDefault();
+        return cause is { Length: > 160 } ? string.Concat(cause.AsSpan(0, 159), "…") : cause;
+    }
+
+    private static List<string> Masked(ProcessOutputTail tail, SecretMasker masker) =>
+        [.. tail.Snapshot().Select(line => Shorten(masker.Apply(line)))];
 
     /// <summary>A time span as people write it: 250 ms, 2 s, 1.5 s, 5 min, 1 h 30 min.</summary>
     internal static string Describe(TimeSpan span) => span switch
@@ -69,17 +97,13 @@ internal static class ProcessFailures
 
     // Standard error first; many tools (compilers, test runners) report failures on standard output only, so when
     // standard error is empty its last lines stand in.
-    private static List<string> AppendLastLines(StringBuilder message, ChildProcess child, SecretMasker masker)
+    private static void AppendLastLines(StringBuilder message, List<string> errorLines, List<string> outputLines)
     {
-        var errorLines = child.ErrorTail.Snapshot().Select(line => Shorten(masker.Apply(line))).ToList();
         if (errorLines.Count > 0)
         {
             AppendBlock(message, $"Last {errorLines.Count} line(s) of standard error:", errorLines);
-            return errorLines;
         }
-
-        var outputLines = child.OutputTail.Snapshot().Select(line => Shorten(masker.Apply(line))).ToList();
-        if (outputLines.Count > 0)
+        else if (outputLines.Count > 0)
         {
             AppendBlock(message, $"Standard error was empty; last {outputLines.Count} line(s) of standard output:", outputLines);
         }
@@ -87,8 +111,6 @@ internal static class ProcessFailures
         {
             message.Append("It wrote no output.\n");
         }
-
-        return [];
     }
 
     private static void AppendBlock(StringBuilder message, string heading, IReadOnlyList<string> lines)

@@ -2,9 +2,9 @@ namespace Tollgate;
 
 /// <summary>
 /// Runs child processes without a shell: the tool is looked up with a <see cref="ToolLocator"/>, arguments are passed
-/// one by one, every output line is masked and streamed to the <see cref="IBuildLog"/> as it arrives (stdout and stderr
-/// both at <see cref="LogLevel.Information"/>: many tools write progress to stderr, so the exit code decides failure),
-/// and cancellation or a timeout stops the whole process tree (SIGTERM, the grace period, then kill).
+/// one by one, every output line is masked and handed to <see cref="IBuildLog.WriteProcessOutput"/> as it arrives
+/// (stdout and stderr alike: many tools write progress to stderr, so the exit code decides failure), and cancellation or
+/// a timeout stops the whole process tree (SIGTERM, the grace period, then kill).
 /// </summary>
 /// <remarks>
 /// Captured output (<see cref="CommandSpec.CaptureOutput"/>) is kept unmasked in memory for parsing; its lines are joined
@@ -14,15 +14,22 @@ namespace Tollgate;
 /// <param name="log">Where output lines and the debug line naming each command go.</param>
 /// <param name="masker">Masks secrets in output lines, command lines and error messages.</param>
 /// <param name="tools">Finds the executables.</param>
-public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocator tools) : IProcessRunner
+/// <param name="outputLogDirectory">
+/// Where each command's full output is kept (<c>&lt;target&gt;.&lt;n&gt;.&lt;tool&gt;.log</c>; the build uses <c>.nuke/temp/logs</c>):
+/// a successful command then shows as one line naming its file, and a failure points to it. None when null.
+/// </param>
+public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocator tools, string? outputLogDirectory = null) : IProcessRunner
 {
+    private const int MaxCommandLength = 100;
+    private int _commands;
+
     /// <inheritdoc />
     public async Task<ProcessResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         cancellationToken.ThrowIfCancellationRequested();
         var executable = tools.Find(command.FileName);
-        using var child = ChildProcess.Start(command, executable, log, masker);
+        using var child = ChildProcess.Start(command, executable, log, masker, outputLogDirectory: outputLogDirectory, number: Interlocked.Increment(ref _commands));
         using var timeout = command.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout?.Token ?? CancellationToken.None);
         ProcessResult result;
@@ -44,9 +51,15 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
             throw ProcessFailures.HandlerFailed(child, failure);
         }
 
+        child.OutputLog?.Complete($"exited with code {result.ExitCode} after {ProcessFailures.Describe(result.Duration)}");
         if (command.ValidateExitCode && result.ExitCode != 0)
         {
             throw ProcessFailures.ExitCode(child, masker, result.ExitCode);
+        }
+
+        if (command.LogOutput)
+        {
+            log.Information(Collapsed(child, result));
         }
 
         return result;
@@ -56,6 +69,19 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
     public IRunningProcess Start(CommandSpec command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return new RunningProcess(command, tools.Find(command.FileName), log, masker);
+        return new RunningProcess(command, tools.Find(command.FileName), log, masker, outputLogDirectory, Interlocked.Increment(ref _commands));
+    }
+
+    // One line for a finished command: what ran, how it ended, and where its output is (the terminal leaves it out).
+    private static string Collapsed(ChildProcess child, ProcessResult result)
+    {
+        var commandLine = child.MaskedCommandLine;
+        commandLine = commandLine.Length <= MaxCommandLength ? commandLine : string.Concat(commandLine.AsSpan(0, MaxCommandLength - 1), "…");
+        var ending = result.ExitCode == 0 ? string.Empty : $"exit code {result.ExitCode}, ";
+        var lines = child.LinesRead;
+        var output = lines == 0 ? "no output"
+            : child.OutputLog is { } file ? $"{lines} line(s) of output in {file.DisplayPath()}"
+            : $"{lines} line(s) of output";
+        return $"✔ {commandLine} ({ending}{ProcessFailures.Describe(result.Duration)}, {output})";
     }
 }

@@ -22,10 +22,10 @@ internal sealed class RunningProcess : IRunningProcess
     private bool _stoppedOnRequest;
     private bool _timedOut;
 
-    internal RunningProcess(CommandSpec command, string executable, IBuildLog log, SecretMasker masker)
+    internal RunningProcess(CommandSpec command, string executable, IBuildLog log, SecretMasker masker, string? outputLogDirectory = null, int number = 0)
     {
         _masker = masker;
-        _child = ChildProcess.Start(command, executable, log, masker, OnLine);
+        _child = ChildProcess.Start(command, executable, log, masker, OnLine, outputLogDirectory, number);
         _exit = _child.WaitForExitAsync(CancellationToken.None);
         if (command.Timeout is { } limit)
         {

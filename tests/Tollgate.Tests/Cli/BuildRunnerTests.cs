@@ -44,6 +44,18 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plain_help_is_kept_for_the_bootstrapper_and_help_with_other_arguments_is_not()
+    {
+        (await _fixture.RunAsync(new SampleBuild(), "Test", "--help")).Should().Be(0);
+        var kept = _fixture.Root / ".nuke" / "temp" / "help.txt";
+        File.ReadAllText(kept).Should().Be(_fixture.Output, "build.sh prints this file instead of starting the build");
+
+        File.Delete(kept);
+        (await _fixture.RunAsync(new SampleBuild(), "Test", "--help", "--stage", "prod")).Should().Be(0);
+        File.Exists(kept).Should().BeFalse("help with other arguments may differ, so it is not kept");
+    }
+
+    [Fact]
     public async Task Plan_prints_the_plan_and_writes_a_self_contained_html_graph()
     {
         var build = new SampleBuild();
@@ -118,7 +130,9 @@ public sealed class BuildRunnerTests : IDisposable
     {
         _fixture.Environment["TOKEN"] = "s3cr3t-value-123";
         var build = new SampleBuild();
-        (await _fixture.RunAsync(build, null, "Deploy", "--stage", "staging")).Should().Be(0);
+        (await _fixture.RunAsync(build, null, "Deploy", "--stage", "staging", "--verbosity", "verbose")).Should().Be(0);
         _fixture.Output.Should().Contain("deploying with *** to staging").And.NotContain("s3cr3t-value-123");
+        var outputFile = Directory.GetFiles(_fixture.Root / ".nuke" / "temp" / "logs", "Deploy.*.bash.log").Should().ContainSingle().Which;
+        File.ReadAllText(outputFile).Should().Contain("deploying with *** to staging").And.NotContain("s3cr3t-value-123");
     }
 }

@@ -16,7 +16,7 @@ public sealed class CtrlCTests : IDisposable
         var marker = Path.Combine(_root, "m");
         var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
-        foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo" })
+        foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -28,7 +28,7 @@ public sealed class CtrlCTests : IDisposable
         build.BeginOutputReadLine();
         build.BeginErrorReadLine();
 
-        (await Eventually.HoldsAsync(() => output.Any(l => l.Contains("started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
+        (await Eventually.HoldsAsync(() => output.Any(l => l.EndsWith("│ started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
             .Should().BeTrue("the Work target starts its processes; output so far: " + string.Join('\n', output));
         var pids = ProcessProbe.ReadIds(marker + ".pids");
         pids.Should().HaveCount(3);

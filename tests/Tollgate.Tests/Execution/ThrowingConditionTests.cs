@@ -27,7 +27,7 @@ public sealed class ThrowingConditionTests : IDisposable
             ["B"] = TargetStatus.NotRun,
             ["Cleanup"] = TargetStatus.Succeeded,
         });
-        report.Targets[0].Note.Should().Be("condition threw: InvalidOperationException: no release notes");
+        report.Targets[0].Note.Should().Be("The condition () => Notes.Any() threw: InvalidOperationException: no release notes");
         cleanedUp.Should().BeTrue();
         _harness.Output.Should().Contain("The condition () => Notes.Any() threw: InvalidOperationException: no release notes");
     }

@@ -82,42 +82,6 @@ public sealed class TerminalHostTests : IDisposable
     }
 
     [Fact]
-    public void An_interactive_terminal_shows_a_status_line_while_two_targets_run_and_erases_it_before_each_log_line()
-    {
-        using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 80));
-
-        host.TargetStarted("Lint");
-        _output.ToString().Should().NotContain("Running:", "one running target needs no status line");
-        host.TargetStarted("Test");
-        _output.ToString().Split('\n')[^1].Should().MatchRegex(@"^Running: Lint \d+\.\ds · Test \d+\.\ds$", "the status line stays below the last log line, without a newline");
-        host.WriteLine(LogLevel.Information, "Lint", "checking");
-        host.TargetFinished(new TargetResult("Lint", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
-        host.TargetFinished(new TargetResult("Test", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)));
-
-        var text = _output.ToString();
-        text.Should().MatchRegex(@"Running: Lint \d+\.\ds · Test \d+\.\ds");
-        text.Should().Contain("\r\u001b[2KLint │ checking\n");
-        text.Should().EndWith("✔ Test 1.0s" + Environment.NewLine, "the status line is gone once one target is left");
-    }
-
-    [Fact]
-    public void Interactive_progress_is_part_of_the_status_line_and_leaves_a_final_line()
-    {
-        using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 100));
-
-        host.TargetStarted("LlmEval");
-        using (var progress = host.StartProgress("Evaluating", 10))
-        {
-            progress.Increment(4, "pass rate 92 %");
-            host.WriteLine(LogLevel.Information, null, "redraw");
-        }
-
-        var text = _output.ToString();
-        text.Should().Contain("\r\u001b[2Kredraw\nEvaluating 4/10 ▓▓▓▓░░░░░░ pass rate 92 %");
-        text.Should().EndWith("\r\u001b[2KLlmEval │ Evaluating: 4/10 pass rate 92 %" + Environment.NewLine, "the bar leaves a final line of its target and the status line is gone");
-    }
-
-    [Fact]
     public void Non_interactive_progress_writes_a_line_per_tenth_without_control_codes()
     {
         using var host = new TerminalHost(_output, TerminalOptions.Plain);
@@ -146,18 +110,5 @@ public sealed class TerminalHostTests : IDisposable
         host.TargetFinished(new TargetResult("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 files need formatting"));
 
         Lines.Should().Equal("✘ Lint failed: 3 files need formatting");
-    }
-
-    [Fact]
-    public void Status_lines_are_cut_to_the_terminal_width_so_they_can_be_erased()
-    {
-        using var host = new TerminalHost(_output, new TerminalOptions(Colors: false, Interactive: true, Width: 40));
-
-        host.TargetStarted("AVeryLongTargetNameNumberOne");
-        host.TargetStarted("AVeryLongTargetNameNumberTwo");
-
-        var status = _output.ToString().Split('\n')[^1];
-        status.Should().StartWith("Running: ").And.EndWith("…");
-        status.Length.Should().BeLessThan(40);
     }
 }

@@ -149,7 +149,9 @@ public sealed class ProcessRunnerOutputTests : IDisposable
             CancellationToken.None);
 
         result.StandardOutput.Split('\n').Should().Equal(Enumerable.Range(1, 20000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        _log.Entries.Where(entry => entry.Level == LogLevel.Information).Should().HaveCount(20000, "every line is logged once");
+        var information = _log.Entries.Where(entry => entry.Level == LogLevel.Information).ToList();
+        information.Should().HaveCount(20001, "every line is logged once, then the command's one-line summary");
+        information[^1].Message.Should().StartWith("✔ seq 1 20000 (").And.EndWith(", 20000 line(s) of output)");
     }
 
     private ProcessRunner Runner() => new(_log, _masker, new ToolLocator(toolsDirectory: null));
