@@ -39,8 +39,9 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
     Target Destroy => _ => _
-        .Description("Stops the local services the pipeline started (the registry on 127.0.0.1:5000, environments)")
+        .Description("Stops the local services the pipeline started (the registry on 127.0.0.1:5000, environments) and removes the images Build made")
         .DependsOn<IBuildImage>(x => x.DestroyRegistry)
+        .DependsOn<IBuildImage>(x => x.DestroyImages)
         .DependsOn<IDeployStaging>(x => x.DestroyEnvironment);
 
     /// <summary>The repository's test command (.ci/run calls it).</summary>
