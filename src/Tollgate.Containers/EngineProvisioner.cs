@@ -7,7 +7,9 @@ namespace Tollgate.Containers;
 /// is possible: root with apt-get, like CI. State (data root, exec root, pid file, log) lives under
 /// <c>stateDirectory</c> (e.g. <c>.nuke/temp/docker</c>); dockerd is started in its own session and keeps running.
 /// <paramref name="socket"/> (default <c>/var/run/docker.sock</c>) and <paramref name="daemonArguments"/> (added to
-/// dockerd's command line, e.g. <c>--bridge=none</c>) let a second daemon run beside an existing one, as the tests do.
+/// dockerd's command line) let a second daemon run beside an existing one, as the tests do: give it a bridge of its own
+/// and <c>--iptables=false</c>; never <c>--bridge=none</c> there, since dockerd then deletes the <c>docker0</c> interface
+/// the first daemon uses.
 /// </summary>
 public sealed class EngineProvisioner(IProcessRunner processes, IBuildLog log, string stateDirectory, string socket = EngineProvisioner.DefaultSocket, IReadOnlyList<string>? daemonArguments = null)
 {

@@ -4,9 +4,10 @@ using Tollgate.TestSupport;
 namespace Tollgate.Containers.Tests;
 
 /// <summary>
-/// Provisioning end to end: a dockerd of the test's own on a temporary socket and data root, with no bridge and no
-/// iptables rules, so the shared daemon and its networks are untouched. The daemon is stopped (SIGTERM, so its
-/// containerd goes with it) and its state removed at the end.
+/// Provisioning end to end: a dockerd of the test's own on a temporary socket and data root, on a bridge interface of
+/// the test's own and without iptables rules, so the shared daemon and its networks are untouched (not --bridge=none:
+/// dockerd then deletes docker0, the shared daemon's bridge). The daemon is stopped (SIGTERM, so its containerd goes
+/// with it), its bridge deleted and its state removed at the end.
 /// </summary>
 public sealed class EngineProvisionerTests
 {
@@ -15,11 +16,14 @@ public sealed class EngineProvisionerTests
     {
         EngineProvisioner.CanProvision(out var reason).Should().BeTrue(reason);
         var state = Directory.CreateTempSubdirectory("tg-dockerd-").FullName;
+        var bridge = "tgprov" + Guid.NewGuid().ToString("N")[..6];
+        await IpAsync("link", "add", bridge, "type", "bridge");
+        await IpAsync("addr", "add", $"198.18.{Random.Shared.Next(1, 250)}.1/24", "dev", bridge);
         var socket = Path.Combine(state, "d.sock");
         var log = new TestLog();
         var provisioner = new EngineProvisioner(
             new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state, socket,
-            ["--bridge=none", "--iptables=false", "--ip-masq=false", "--ip6tables=false"]);
+            [$"--bridge={bridge}", "--iptables=false", "--ip-masq=false", "--ip6tables=false"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
         {
@@ -36,6 +40,7 @@ public sealed class EngineProvisionerTests
         finally
         {
             await StopAsync(provisioner.PidFile);
+            await IpAsync("link", "del", bridge);
             try
             {
                 Directory.Delete(state, recursive: true);
@@ -44,6 +49,14 @@ public sealed class EngineProvisionerTests
             {
             }
         }
+    }
+
+    private static async Task IpAsync(params string[] arguments)
+    {
+        using var ip = Process.Start(RequiredTools.FindOnPath("ip") ?? "/usr/sbin/ip", arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await ip.WaitForExitAsync(timeout.Token);
+        ip.ExitCode.Should().Be(0, $"ip {string.Join(' ', arguments)} should succeed");
     }
 
     private static async Task StopAsync(string pidFile)
