@@ -20,6 +20,11 @@ public sealed partial class Build
         .Inherit<IBuildImage>(x => x.DestroyRegistry)
         .OnlyWhenStatic(() => NoEnvironmentNamed || InvokedTargets.Contains(nameof(IBuildImage.DestroyRegistry)));
 
+    /// <summary>Like DestroyRegistry: with --environment only that environment goes; the images stay for the others.</summary>
+    Target IBuildImage.DestroyImages => _ => _
+        .Inherit<IBuildImage>(x => x.DestroyImages)
+        .OnlyWhenStatic(() => NoEnvironmentNamed || InvokedTargets.Contains(nameof(IBuildImage.DestroyImages)));
+
     bool NoEnvironmentNamed => ((IDeployStaging)this).Environment is null;
 
     DeploymentEnvironments IDeployStaging.Environments => new(

@@ -12,6 +12,9 @@ public sealed partial class ContainerEngineClient
     // The tar is produced while the daemon reads it: at most this much is held in memory between disk and socket.
     private const long PipeHighWater = 1 << 20;
 
+    // Segments of 64 KiB instead of the pipe's 4 KiB: file contents cross the pipe in 16 times fewer pieces.
+    private const int PipeSegment = 64 * 1024;
+
     /// <summary>
     /// Builds an image with the engine's builder. The context goes out as a tar streamed from disk with the ignore file
     /// applied; progress goes to the log; an error in the stream raises <see cref="ImageBuildException"/> with the
@@ -66,7 +69,7 @@ public sealed partial class ContainerEngineClient
             + (File.Exists(ignoreFile) ? $" ({Path.GetFileName(ignoreFile)}: {ignore.Patterns.Count} patterns)" : string.Empty));
 
         var output = new BuildOutput(_log, request.BuildArgs);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeHighWater, resumeWriterThreshold: PipeHighWater / 2, useSynchronizationContext: false));
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeHighWater, resumeWriterThreshold: PipeHighWater / 2, minimumSegmentSize: PipeSegment, useSynchronizationContext: false));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(archive, pipe.Writer, linked.Token);
         try

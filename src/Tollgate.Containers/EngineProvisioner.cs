@@ -6,10 +6,20 @@ namespace Tollgate.Containers;
 /// Installs (apt: docker.io) and starts dockerd on the default socket when no engine answers, on machines where that
 /// is possible: root with apt-get, like CI. State (data root, exec root, pid file, log) lives under
 /// <c>stateDirectory</c> (e.g. <c>.nuke/temp/docker</c>); dockerd is started in its own session and keeps running.
+/// <paramref name="socket"/> (default <c>/var/run/docker.sock</c>) and <paramref name="daemonArguments"/> (added to
+/// dockerd's command line) let a second daemon run beside an existing one, as the tests do: give it a bridge of its own
+/// and <c>--iptables=false</c>; never <c>--bridge=none</c> there, since dockerd then deletes the <c>docker0</c> interface
+/// the first daemon uses.
 /// </summary>
-public sealed class EngineProvisioner(IProcessRunner processes, IBuildLog log, string stateDirectory)
+public sealed class EngineProvisioner(IProcessRunner processes, IBuildLog log, string stateDirectory, string socket = EngineProvisioner.DefaultSocket, IReadOnlyList<string>? daemonArguments = null)
 {
-    private const string Socket = "/var/run/docker.sock";
+    /// <summary>Docker's default socket, where a provisioned dockerd listens unless told otherwise.</summary>
+    public const string DefaultSocket = "/var/run/docker.sock";
+
+    private string Socket { get; } = socket;
+
+    /// <summary>The file dockerd writes its process id to.</summary>
+    public string PidFile => Path.Combine(stateDirectory, "dockerd.pid");
 
     /// <summary>Whether this machine can provision an engine; <paramref name="reason"/> says why not.</summary>
     public static bool CanProvision(out string reason)
@@ -55,11 +65,17 @@ public sealed class EngineProvisioner(IProcessRunner processes, IBuildLog log, s
             ArgumentList =
             {
                 "-c",
-                "setsid \"$0\" --host unix://$1 --data-root \"$2/data\" --exec-root \"$2/exec\" --pidfile \"$2/dockerd.pid\" >\"$3\" 2>&1 </dev/null &",
-                dockerd, Socket, stateDirectory, logFile,
+                "log=\"$1\"; shift; setsid \"$0\" \"$@\" >\"$log\" 2>&1 </dev/null &",
+                dockerd, logFile, "--host", "unix://" + Socket, "--data-root", Path.Combine(stateDirectory, "data"),
+                "--exec-root", Path.Combine(stateDirectory, "exec"), "--pidfile", PidFile,
             },
             UseShellExecute = false,
         };
+        foreach (var argument in daemonArguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using (var shell = Process.Start(start) ?? throw new EngineNotFoundException("Could not run /bin/sh to start dockerd."))
         {
             await shell.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

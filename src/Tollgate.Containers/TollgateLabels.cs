@@ -16,6 +16,23 @@ public static class TollgateLabels
     /// <summary>The stage or component that created the object (e.g. <c>build-image</c>, <c>deploy-staging</c>).</summary>
     public const string Owner = "build.tollgate.owner";
 
+    /// <summary>
+    /// The repository (build root) an image was built for, so <c>Destroy</c> removes this repository's images and no
+    /// one else's on a shared engine (see <see cref="ProjectId"/>).
+    /// </summary>
+    public const string Project = "build.tollgate.project";
+
+    /// <summary>A stable id for a build root: the first 12 hex digits of the SHA-256 of its full path.</summary>
+    public static string ProjectId(string rootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootDirectory));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..12];
+    }
+
+    /// <summary>The label filter (<c>key=value</c>) that selects the images built for a build root.</summary>
+    public static string ProjectFilter(string rootDirectory) => $"{Project}={ProjectId(rootDirectory)}";
+
     /// <summary>A new session id: short, unique, safe in names and label values.</summary>
     public static string NewSession() => Guid.NewGuid().ToString("N")[..12];
 

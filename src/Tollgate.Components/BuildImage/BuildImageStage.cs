@@ -111,6 +111,27 @@ internal static class BuildImageStage
         return pushed;
     }
 
+    /// <summary>Removes the images Build made for this repository (by <see cref="TollgateLabels.Project"/>); never starts an engine.</summary>
+    public static async Task<int> DestroyImagesAsync(IBuildImage build, CancellationToken cancellationToken)
+    {
+        EngineInfo engine;
+        try
+        {
+            engine = await new EngineLocator().LocateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineNotFoundException)
+        {
+            build.Log.Information("No container engine answers, so there are no images of this repository to remove");
+            return 0;
+        }
+
+        using var client = new ContainerEngineClient(engine, build.Log);
+        var filter = TollgateLabels.ProjectFilter(build.RootDirectory);
+        var removed = await client.RemoveByLabelAsync(filter, includeImages: true, cancellationToken).ConfigureAwait(false);
+        build.Log.Information($"Removed {removed.Images} images, {removed.Containers} containers and {removed.Networks} networks labelled {filter} (this repository's builds) from {engine.Kind} at {engine.Endpoint}");
+        return removed.Images;
+    }
+
     private static async Task<string> LocalRegistryAsync(IBuildImage build, CancellationToken cancellationToken)
     {
         if (!await LocalRegistry.IsAnsweringAsync(LocalRegistryAddress, cancellationToken).ConfigureAwait(false))
@@ -206,6 +227,11 @@ internal static class BuildImageStage
             ["org.opencontainers.image.version"] = version,
             ["org.opencontainers.image.created"] = builtAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["org.opencontainers.image.licenses"] = build.ImageLicenses ?? "MIT",
+
+            // Destroy finds this repository's images by these (the pushed copies in the registry carry them too).
+            [TollgateLabels.Managed] = "true",
+            [TollgateLabels.Owner] = "build-image",
+            [TollgateLabels.Project] = TollgateLabels.ProjectId(build.RootDirectory),
         };
         if (revision.SourceUrl is { } source)
         {

@@ -92,6 +92,11 @@ public interface IBuildImage : ITollgateBuild
             Host.AppendSummary(result.ToMarkdown());
         });
 
+    /// <summary>Removes the images Build made for this repository from the engine.</summary>
+    Target DestroyImages => _ => _
+        .Description("Removes the images Build made for this repository (label build.tollgate.project) from the local engine; base images stay cached")
+        .Executes(async cancellationToken => await BuildImageStage.DestroyImagesAsync(this, cancellationToken).ConfigureAwait(false));
+
     /// <summary>Stops the local registry the Build target started.</summary>
     Target DestroyRegistry => _ => _
         .Description("Stops the local registry on 127.0.0.1:5000 that Build started (its storage stays in .nuke/temp/registry)")
