@@ -7,6 +7,8 @@ set -euo pipefail
 missing=()
 command -v podman >/dev/null 2>&1 || missing+=(podman)
 command -v runc >/dev/null 2>&1 || missing+=(runc)
+# `ip` (iproute2): the engine-provisioning test gives its own dockerd a bridge of its own.
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 if ((${#missing[@]} > 0)); then
   echo "== .ci/install.d: installing ${missing[*]}"
   apt-get update -qq
