@@ -37,6 +37,9 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<IDeployStaging>(x => x.DeployStaging);
 
+    /// <summary>In the pipeline, a missing image is a Scan failure (the image must have been built and scanned).</summary>
+    IReadOnlyList<string> IScan.ScanImageBuiltBy => ["Build", nameof(Pipeline)];
+
     /// <summary>Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.</summary>
     Target Destroy => _ => _
         .Description("Stops the local services the pipeline started (the registry on 127.0.0.1:5000, environments)")
