@@ -40,6 +40,8 @@ public sealed partial class Build
         new GitHubWorkflow("weekly-scan", nameof(IScan.Scan))
             .WithDisplayName("Weekly security scan")
             .OnSchedule("0 5 * * 1")
-            .OnWorkflowDispatch(),
+            .OnWorkflowDispatch()
+            .WithFetchDepth(0)
+            .WithParameterValue(nameof(IScan.ScanHistory), "true"),
     ];
 }

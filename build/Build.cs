@@ -37,6 +37,9 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<IDeployStaging>(x => x.DeployStaging);
 
+    /// <summary>In the pipeline, a missing image is a Scan failure (the image must have been built and scanned).</summary>
+    IReadOnlyList<string> IScan.ScanImageBuiltBy => ["Build", nameof(Pipeline)];
+
     /// <summary>
     /// Stops what the pipeline left running locally; each stage that starts a service adds its DependsOn line here.
     /// With --environment it removes that environment only (Build.Environments.cs skips DestroyRegistry then).

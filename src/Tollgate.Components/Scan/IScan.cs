@@ -63,7 +63,7 @@ public interface IScan : ITollgateBuild
     string[]? ScanLicenseDeny => TryGetValue<string[]>();
 
     /// <summary>Whether the image must be scanned.</summary>
-    [Parameter("Require the image scan (artifacts/image/image.json); default: when a target that builds the image is part of the run.")]
+    [Parameter("Require the image scan (artifacts/image/image.json); default: when a target that builds the image is part of the run, or an image record exists.")]
     bool? ScanImage => TryGetValue<bool?>();
 
     /// <summary>The solution for the SBOM.</summary>
@@ -79,7 +79,8 @@ public interface IScan : ITollgateBuild
         get
         {
             var allowNotRun = new HashSet<string>(ScanAllowNotRun ?? [], StringComparer.Ordinal);
-            var imageRequired = ScanImage ?? InvokedTargets.Any(ScanImageBuiltBy.Contains);
+            // An image record in the checkout means an image was built here: failing to read it must not pass quietly.
+            var imageRequired = ScanImage ?? (InvokedTargets.Any(ScanImageBuiltBy.Contains) || File.Exists(Path.Combine(RootDirectory, "artifacts", "image", "image.json")));
             if (!imageRequired)
             {
                 allowNotRun.Add("image");

@@ -55,6 +55,17 @@ public static class ExternalReports
         return findings;
     }
 
+    /// <summary>
+    /// One rule per rule id the findings carry (SARIF consumers such as GitHub code scanning show a rule's id and
+    /// description beside each result), with the highest severity seen for it.
+    /// </summary>
+    public static IReadOnlyList<RuleDescriptor> RulesOf(IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return [.. findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            new RuleDescriptor(g.Key, g.Key, $"{g.First().Scanner} rule {g.Key}.", g.First().Help ?? $"See the {g.First().Scanner} documentation for {g.Key}.", g.Max(f => f.Severity)))];
+    }
+
     private static JsonNode Parse(string json, string tool)
     {
         try

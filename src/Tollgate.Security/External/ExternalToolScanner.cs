@@ -38,7 +38,7 @@ public sealed class ExternalToolScanner(string tool, string executable, string r
 
             var json = await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false);
             var findings = tool == Gitleaks ? ExternalReports.FromGitleaks(json) : ExternalReports.FromTrivy(json);
-            return ScannerResult.Ran(Id, [], findings, findings.Count, $"{tool} at {executable}");
+            return ScannerResult.Ran(Id, ExternalReports.RulesOf(findings), findings, findings.Count, $"{tool} at {executable}");
         }
         finally
         {

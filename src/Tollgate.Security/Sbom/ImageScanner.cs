@@ -82,7 +82,7 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
         try
         {
             var archive = await client.Containers.GetArchiveFromContainerAsync(created.ID, new ContainerPathStatParameters { Path = "/" }, false, cancellationToken).ConfigureAwait(false);
-            using var stream = archive.Stream ?? throw new IOException($"The Engine API returned no archive for container {created.ID}.");
+            using var stream = new EngineArchiveStream(archive.Stream ?? throw new IOException($"The Engine API returned no archive for container {created.ID}."));
             return await ImageContents.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         finally

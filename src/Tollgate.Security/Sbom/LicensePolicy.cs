@@ -33,7 +33,8 @@ public sealed record LicensePolicy(IReadOnlyList<string> Allow, IReadOnlyList<st
         foreach (var component in (bom["components"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var name = $"{component["name"]?.GetValue<string>()}@{component["version"]?.GetValue<string>()}";
-            var licenses = Licenses(component).ToList();
+            var choices = Choices(component).ToList();
+            var licenses = choices.SelectMany(c => c).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var location = new FindingLocation(bomPath, 1) { Package = name };
             if (licenses.Count == 0)
             {
@@ -41,12 +42,14 @@ public sealed record LicensePolicy(IReadOnlyList<string> Allow, IReadOnlyList<st
                 continue;
             }
 
+            // "MIT OR GPL-3.0-only" may be used under MIT: a component is denied only when every choice holds a denied
+            // licence, and allowed when one choice is allowed throughout.
             var denied = licenses.Where(l => Deny.Any(d => Matches(d, l))).ToList();
-            if (denied.Count > 0)
+            if (choices.All(c => c.Any(l => Deny.Any(d => Matches(d, l)))))
             {
                 findings.Add(Make(Rules[0], $"{name} is licensed {string.Join(" / ", licenses)}, which is denied ({string.Join(", ", denied)}).", string.Join(',', licenses)));
             }
-            else if (Allow.Count > 0 && !licenses.Any(l => Allow.Any(a => Matches(a, l))))
+            else if (Allow.Count > 0 && !choices.Any(c => c.All(l => Allow.Any(a => Matches(a, l)))))
             {
                 findings.Add(Make(Rules[1], $"{name} is licensed {string.Join(" / ", licenses)}, which is not on the allow list.", string.Join(',', licenses)));
             }
@@ -58,20 +61,21 @@ public sealed record LicensePolicy(IReadOnlyList<string> Allow, IReadOnlyList<st
         return findings;
     }
 
-    private static IEnumerable<string> Licenses(JsonObject component)
+    // Each choice is a set of licences that all apply (AND, WITH); an SPDX expression's OR and separate entries are choices.
+    private static IEnumerable<IReadOnlyList<string>> Choices(JsonObject component)
     {
         foreach (var choice in (component["licenses"] as JsonArray ?? []).OfType<JsonObject>())
         {
             if (choice["expression"]?.GetValue<string>() is { } expression)
             {
-                foreach (var id in expression.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Where(t => t is not ("AND" or "OR" or "WITH")))
+                foreach (var alternative in expression.Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal).Split(" OR ", StringSplitOptions.RemoveEmptyEntries))
                 {
-                    yield return id;
+                    yield return [.. alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => t is not ("AND" or "WITH"))];
                 }
             }
             else if ((choice["license"]?["id"] ?? choice["license"]?["name"])?.GetValue<string>() is { } id)
             {
-                yield return id;
+                yield return [id];
             }
         }
     }

@@ -56,15 +56,19 @@ public sealed class SecretEngine
 
     private void ScanLine(string text, int start, int end, int lineNumber, ref List<SecretMatch>? matches)
     {
-        var line = text[start..end];
+        // Most candidate lines hold a keyword but no secret ("the key of the dictionary", "token.IsCancellationRequested"):
+        // they are checked on the span, without allocating the line or a match collection.
+        var lineSpan = text.AsSpan(start, end - start);
+        string? line = null;
         List<(int Start, int End)>? specificSpans = null;
         foreach (var rule in rules)
         {
-            if (!ContainsKeyword(line, rule))
+            if (!ContainsKeyword(lineSpan, rule) || !rule.Pattern.IsMatch(lineSpan))
             {
                 continue;
             }
 
+            line ??= text[start..end];
             foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(line))
             {
                 var group = match.Groups["secret"].Success ? match.Groups["secret"] : match.Groups[0];
@@ -84,7 +88,7 @@ public sealed class SecretEngine
         }
     }
 
-    private static bool ContainsKeyword(string line, SecretRule rule)
+    private static bool ContainsKeyword(ReadOnlySpan<char> line, SecretRule rule)
     {
         foreach (var keyword in rule.Keywords)
         {
