@@ -44,6 +44,10 @@ public static class CoberturaReader
             foreach (var @class in package.Descendants("class"))
             {
                 var file = Resolve((string?)@class.Attribute("filename") ?? string.Empty, sources);
+                if (IsGenerated(file))
+                {
+                    continue;
+                }
 
                 // Class-level <lines> hold every line once; method-level <lines> repeat them.
                 foreach (var line in @class.Elements("lines").Elements("line"))
@@ -59,6 +63,14 @@ public static class CoberturaReader
 
         return lines;
     }
+
+    /// <summary>
+    /// Source generators (regex, JSON, logging) write their output under obj/ as *.g.cs; coverlet reports it like
+    /// hand-written code, so one [GeneratedRegex] could weigh hundreds of lines no test is meant to reach.
+    /// </summary>
+    private static bool IsGenerated(string file) =>
+        file.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
+        || file.Replace('\\', '/').Contains("/obj/", StringComparison.Ordinal);
 
     private static string Resolve(string file, List<string> sources)
     {

@@ -60,6 +60,21 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Source_generated_files_under_obj_are_left_out_of_coverage()
+    {
+        const string Xml =
+            "<coverage><sources><source>/repo/</source></sources><packages><package name=\"Lib\"><classes>" +
+            "<class name=\"Calc\" filename=\"src/Lib/Calc.cs\"><lines><line number=\"4\" hits=\"1\" /></lines></class>" +
+            "<class name=\"Rx\" filename=\"src/Lib/obj/Debug/net10.0/generated/RegexGenerator.g.cs\"><lines><line number=\"9\" hits=\"0\" /></lines></class>" +
+            "<class name=\"Json\" filename=\"src/Lib/Json.g.cs\"><lines><line number=\"2\" hits=\"0\" /></lines></class>" +
+            "</classes></package></packages></coverage>";
+
+        var lines = CoberturaReader.Parse(Xml);
+
+        lines.Should().ContainSingle().Which.File.Should().Be("/repo/src/Lib/Calc.cs");
+    }
+
+    [Fact]
     public void The_coverage_table_shows_each_project_against_the_gate_and_the_total()
     {
         var summary = new CoverageSummary([new ProjectCoverage("Api", 9, 10), new ProjectCoverage("Lib", 1, 4)]);
