@@ -1,3 +1,4 @@
+using Tollgate;
 using Tollgate.Components.BlueGreenProd;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
