@@ -9,7 +9,7 @@ namespace Tollgate.GitHubActions.Tests.TestSupport;
 internal static class RepositoryPipeline
 {
     public static TargetGraph Graph() => Specs.Graph(
-        Target("Restore").Annotated(new FoldedIntoDependentJobs()),
+        Target("Restore").Annotated(new FoldedIntoDependentJobs(), new HandsOverNothing()),
         // Compile's binaries and Build's image reach the jobs that read them as artifacts (Consumes); the jobs further
         // down the chain need only that they succeeded (the image travels on through the registry).
         Target("Compile", "Restore").Producing("artifacts/bin/**").Annotated(new HandsOverNothing()),
