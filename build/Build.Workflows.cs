@@ -1,3 +1,5 @@
+using Tollgate;
+using Tollgate.Components.BlueGreenProd;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
 using Tollgate.Components.Lint;
@@ -25,7 +27,7 @@ public sealed partial class Build
             .WithDisplayName("Main")
             .OnPushToBranches("main")
             .WithParameterValue("EvalCacheMode", "read-only"),
-        new GitHubWorkflow("release", nameof(PublishPackages))
+        new GitHubWorkflow("release", nameof(PublishPackages), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IBlueGreenProd.BlueGreenProd))
             .WithDisplayName("Release")
             .OnPushToTags("v*")
             .WithFetchDepth(0)
@@ -44,4 +46,17 @@ public sealed partial class Build
             .WithFetchDepth(0)
             .WithParameterValue(nameof(IScan.ScanHistory), "true"),
     ];
+
+    /// <summary>
+    /// In CI the blue-green release is a job of its own in the GitHub environment "prod" (its URL on the run page, one
+    /// deployment at a time, never cancelled mid-switch; required reviewers are a repository setting): it deploys the
+    /// image the tag's Build job pushed, by digest (the image artifact), once the Scan gate passed.
+    /// </summary>
+    Target IBlueGreenProd.BlueGreenProd => _ => _
+        .Inherit<IBlueGreenProd>(x => x.BlueGreenProd)
+        .After<IBuildImage>(x => x.Build)
+        .After<IScan>(x => x.Scan)
+        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/**")
+        .Uses(() => ((IBlueGreenProd)this).DeploymentWebhook)
+        .DeploysTo("prod", ((IBlueGreenProd)this).ProdEnvironment.Url.ToString());
 }

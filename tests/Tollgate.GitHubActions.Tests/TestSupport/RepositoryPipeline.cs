@@ -9,12 +9,14 @@ namespace Tollgate.GitHubActions.Tests.TestSupport;
 internal static class RepositoryPipeline
 {
     public static TargetGraph Graph() => Specs.Graph(
-        Target("Restore").Annotated(new FoldedIntoDependentJobs()),
-        Target("Compile", "Restore").Producing("artifacts/bin/**"),
+        Target("Restore").Annotated(new FoldedIntoDependentJobs(), new HandsOverNothing()),
+        // Compile's binaries and Build's image reach the jobs that read them as artifacts (Consumes); the jobs further
+        // down the chain need only that they succeeded (the image travels on through the registry).
+        Target("Compile", "Restore").Producing("artifacts/bin/**").Annotated(new HandsOverNothing()),
         Target("Lint", "Restore").Producing("artifacts/lint/lint.sarif").Annotated(new SarifOutput("artifacts/lint/lint.sarif", "lint")),
         Target("UnitTest", "Compile").Consuming("Compile").Producing("artifacts/test-results/", "artifacts/coverage/").Annotated(new HandsOverNothing()),
         Target("LlmEval", "Compile").Consuming("Compile").Using("OpenAiApiKey", "LlmEvalSuite").Producing("artifacts/llm-eval/").Annotated(new JobTimeout(30), new HandsOverNothing()),
-        Target("Build", "UnitTest").Producing("artifacts/image/image.tar"),
+        Target("Build", "UnitTest").Producing("artifacts/image/image.tar").Annotated(new HandsOverNothing()),
         Target("Scan", "Build").Consuming("Build")
             .Annotated(new SarifOutput("artifacts/sarif/trivy.sarif", "trivy"), new SarifOutput("artifacts/sarif/dependencies.sarif", "dependencies"), new HandsOverNothing()),
         Target("PushImage", "Scan", "LlmEval").Consuming("Build").Using("GitHubToken").Annotated(new JobPermissions([TokenAccess.PackagesWrite]), new HandsOverNothing()),
