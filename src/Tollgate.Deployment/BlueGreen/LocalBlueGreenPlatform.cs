@@ -19,7 +19,7 @@ namespace Tollgate.Deployment.BlueGreen;
 /// <param name="options">Session label, timeouts, the container port.</param>
 /// <param name="environment">The environment (release name, router port).</param>
 /// <param name="log">Receives one line per step.</param>
-public sealed partial class LocalBlueGreenPlatform(ContainerEngineClient client, RouterImage routerImage, HttpClient http, LocalPlatformOptions options, DeploymentEnvironment environment, Action<string> log) : IBlueGreenPlatform
+public sealed partial class LocalBlueGreenPlatform(ContainerEngineClient client, RouterImage routerImage, HttpClient http, LocalPlatformOptions options, DeploymentEnvironment environment, Action<string> log) : IBlueGreenPlatform, IDisposable
 {
     /// <summary>The role label of a colour's container.</summary>
     public const string Role = "colour";
@@ -33,6 +33,9 @@ public sealed partial class LocalBlueGreenPlatform(ContainerEngineClient client,
 
     /// <summary>Variables every colour's container gets (model settings, secrets), besides APP_VERSION and ASPNETCORE_URLS.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>What the platform owns and disposes with itself (the engine client and HTTP client a build created for it).</summary>
+    public IReadOnlyList<IDisposable> Owned { get; init; } = [];
 
     /// <inheritdoc />
     public Uri StableUrl => environment.Url;
@@ -198,5 +201,14 @@ public sealed partial class LocalBlueGreenPlatform(ContainerEngineClient client,
         var removed = await client.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, cancellationToken).ConfigureAwait(false);
         _router = null;
         return $"removed {removed.Containers} containers and {removed.Networks} networks of {environment.Release}";
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var owned in Owned)
+        {
+            owned.Dispose();
+        }
     }
 }
