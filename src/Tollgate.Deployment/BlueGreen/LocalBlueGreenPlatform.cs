@@ -135,12 +135,9 @@ public sealed partial class LocalBlueGreenPlatform(ContainerEngineClient client,
             await router.SetUpstreamAsync(colour.Label(), Address(colour), cancellationToken).ConfigureAwait(false);
         }
 
+        // New requests go to the colour from here on; the previous colour's requests in flight finish there, and
+        // ScaleDownAsync and RemoveAsync wait for them to drain before stopping it (not here: a rollback must not wait).
         await router.SwitchAsync(colour.Label(), cancellationToken).ConfigureAwait(false);
-        if (before.Live is { } previous && previous != colour.Label()
-            && !await router.WaitForDrainAsync(previous, options.DrainTimeout, cancellationToken).ConfigureAwait(false))
-        {
-            log($"{previous} still had requests in flight {options.DrainTimeout.TotalSeconds:0} s after the switch");
-        }
     }
 
     /// <inheritdoc />
