@@ -28,7 +28,7 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
         platform.Calls.Should().Equal($"deploy green 127.0.0.1:5000/research-assistant@{Digest}", "preview green", "switch green", "scale-down blue");
         summary.Should().Contain("### BlueGreenProd: prod, green: Succeeded").And.Contain("pre-promotion").And.Contain("post-promotion");
         output.Should().Contain($"prod serves green (127.0.0.1:5000/research-assistant@{Digest})");
-        File.ReadAllText(_root["deployments/history.jsonl"]).Should().Contain("\"green\"").And.Contain(Digest);
+        File.ReadAllText(Path.Combine(_root.Path, "deployments", "history.jsonl")).Should().Contain("\"green\"").And.Contain(Digest);
     }
 
     [Fact]
@@ -94,5 +94,5 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
     }
 
     private void WriteImageJson() => _root.Write("artifacts/image/image.json",
-        $$"""{"reference": "127.0.0.1:5000/research-assistant@{{Digest}}", "manifest": {"repository": "127.0.0.1:5000/research-assistant", "tags": ["1.2.3"], "digest": "{{Digest}}"}}""");
+        "{\"reference\": \"127.0.0.1:5000/research-assistant@" + Digest + "\", \"manifest\": {\"repository\": \"127.0.0.1:5000/research-assistant\", \"tags\": [\"1.2.3\"], \"digest\": \"" + Digest + "\"}}");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Tollgate.Deployment;
 using Tollgate.Deployment.BlueGreen;
 
