@@ -1,8 +1,10 @@
 using System.Globalization;
+using Tollgate.Containers;
 using Tollgate.Deployment;
 using Tollgate.Deployment.Analysis;
 using Tollgate.Deployment.BlueGreen;
 using Tollgate.Deployment.Kubernetes;
+using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Notifications;
 using Tollgate.Deployment.Records;
 using Tollgate.Deployment.Smoke;
@@ -12,12 +14,17 @@ namespace Tollgate.Components.BlueGreenProd;
 /// <summary>The BlueGreenProd targets' work, kept out of the interface so the interface stays a list of parameters.</summary>
 internal static class BlueGreenProdStage
 {
+    /// <summary>Variables passed from the build's environment to a local colour when they are set (as DeployStaging does).</summary>
+    private static readonly string[] PassedSettings = ["LLM_BASE_URL", "LLM_MODEL", "PROMPT_VERSION", "TOP_K"];
+
     public static async Task RunAsync(IBlueGreenProd build, CancellationToken cancellationToken)
     {
-        var image = ImageReference.Parse(build.BlueGreenImage!);
+        var image = Image(build);
         var environment = build.ProdEnvironment;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var platform = build.CreateBlueGreenPlatform();
+        var platform = await build.CreateBlueGreenPlatformAsync(cancellationToken).ConfigureAwait(false);
+        using var owned = platform as IDisposable;
+        build.Log.Information($"Blue-green release of {image} to {environment.Name} ({platform.GetType().Name}) at {platform.StableUrl}");
         var (commit, commitTime) = await CommitAsync(build, cancellationToken).ConfigureAwait(false);
         var templates = new BlueGreenAnalysisTemplates(build, http);
         var request = new BlueGreenRequest(environment.Name, image)
@@ -48,11 +55,17 @@ internal static class BlueGreenProdStage
 
     public static async Task OperateAsync(IBlueGreenProd build, Func<BlueGreenOperations, CancellationToken, Task<string>> operation, CancellationToken cancellationToken)
     {
-        var line = await operation(new BlueGreenOperations(build.CreateBlueGreenPlatform(), build.Log.Information), cancellationToken).ConfigureAwait(false);
+        var platform = await build.CreateBlueGreenPlatformAsync(cancellationToken).ConfigureAwait(false);
+        using var owned = platform as IDisposable;
+        var line = await operation(new BlueGreenOperations(platform, build.Log.Information), cancellationToken).ConfigureAwait(false);
         build.Host.AppendSummary($"### {build.ProdEnvironment.Name}: {line}\n");
     }
 
-    public static IBlueGreenPlatform CreatePlatform(IBlueGreenProd build)
+    /// <summary>The image: --blue-green-image, else the Build stage's artifacts/image/image.json.</summary>
+    internal static ImageReference Image(IBlueGreenProd build) =>
+        build.BlueGreenImage is { Length: > 0 } reference ? ImageReference.Parse(reference) : BuildImageManifest.Read(build.RootDirectory / BuildImageManifest.DefaultPath);
+
+    public static async Task<IBlueGreenPlatform> CreatePlatformAsync(IBlueGreenProd build, CancellationToken cancellationToken)
     {
         var environment = build.ProdEnvironment;
         var kind = build.BlueGreenPlatform?.ToUpperInvariant() switch
@@ -64,7 +77,7 @@ internal static class BlueGreenProdStage
         };
         if (kind == PlatformKind.Local)
         {
-            throw new TollgateException("The local blue-green platform is not part of this build yet (it needs the DeployStaging router); use --blue-green-platform kubernetes, or override CreateBlueGreenPlatform.");
+            return await LocalPlatformAsync(build, environment, cancellationToken).ConfigureAwait(false);
         }
 
         var preview = build.BlueGreenPreviewUrl
@@ -72,6 +85,34 @@ internal static class BlueGreenProdStage
         var connection = new KubernetesConnection(KubeconfigFile(build), build.ProdKubeContext);
         var kubernetes = new KubernetesOptions(build.RootDirectory, build.RootDirectory / "k8s" / "research-assistant") { Connection = connection };
         return new KubernetesBlueGreenPlatform(new KubernetesBlueGreenOptions(kubernetes, environment with { Platform = PlatformKind.Kubernetes }, new Uri(preview)), build.Processes);
+    }
+
+    private static async Task<IBlueGreenPlatform> LocalPlatformAsync(IBlueGreenProd build, DeploymentEnvironment environment, CancellationToken cancellationToken)
+    {
+        environment.Validate();
+        var client = await ContainerEngineClient.ConnectAsync(build.Log, cancellationToken).ConfigureAwait(false);
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var routerImage = new RouterImage(client, new HostDotnetBaseImages(client, build.Processes, build.Log), build.Processes, build.Log);
+        var options = new LocalPlatformOptions(build.RootDirectory / "src" / "Tollgate.Deployment.Router" / "Tollgate.Deployment.Router.csproj") { Session = "deploy-" + environment.Name };
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in PassedSettings)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                settings[name] = value;
+            }
+        }
+
+        foreach (var secret in environment.Secrets)
+        {
+            if (Environment.GetEnvironmentVariable(secret.Source) is { Length: > 0 } value)
+            {
+                build.Host.RegisterSecret(value);
+                settings[secret.Variable] = value;
+            }
+        }
+
+        return new LocalBlueGreenPlatform(client, routerImage, http, options, environment, build.Log.Information) { Settings = settings, Owned = [http, client] };
     }
 
     internal static DeploymentHistory History(IBlueGreenProd build) =>

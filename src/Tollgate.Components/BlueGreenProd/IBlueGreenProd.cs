@@ -1,3 +1,4 @@
+using Tollgate.Components.BuildImage;
 using Tollgate.Deployment;
 using Tollgate.Deployment.BlueGreen;
 
@@ -12,7 +13,7 @@ namespace Tollgate.Components.BlueGreenProd;
 public interface IBlueGreenProd : ITollgateBuild
 {
     /// <summary>The image to deploy, pinned by digest.</summary>
-    [Parameter("The image to deploy, repository@sha256:<digest> (the Build stage's image.json).")]
+    [Parameter("The image to deploy, repository@sha256:<digest> (default: the one in artifacts/image/image.json, the Build stage's output).")]
     string? BlueGreenImage => TryGetValue<string>();
 
     /// <summary>The platform.</summary>
@@ -86,13 +87,17 @@ public interface IBlueGreenProd : ITollgateBuild
     Deployment.Analysis.Providers.IQualitySampler QualitySampler =>
         new LlmEvalQualitySampler(RootDirectory / "evals" / "research-assistant.yaml", QualitySampleSize ?? 3, seed: 42);
 
-    /// <summary>The platform for the prod environment; override to supply another (e.g. the local platform).</summary>
-    IBlueGreenPlatform CreateBlueGreenPlatform() => BlueGreenProdStage.CreatePlatform(this);
+    /// <summary>
+    /// The platform for the prod environment (--blue-green-platform, else the environment's: local containers behind a
+    /// router, or Kubernetes); override to supply another. A platform that is <see cref="IDisposable"/> is disposed after the target.
+    /// </summary>
+    Task<IBlueGreenPlatform> CreateBlueGreenPlatformAsync(CancellationToken cancellationToken) => BlueGreenProdStage.CreatePlatformAsync(this, cancellationToken);
 
     /// <summary>Deploys, analyses, promotes or rolls back.</summary>
     Target BlueGreenProd => _ => _
         .Description("Blue-green release to prod: deploy the idle colour, preview, analyse, switch, analyse, keep or roll back")
-        .Requires(() => BlueGreenImage)
+        .After<IBuildImage>(x => x.Build)
+        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/**")
         .Executes(ct => BlueGreenProdStage.RunAsync(this, ct));
 
     /// <summary>Promotes the colour in the preview, or finishes a paused promotion.</summary>

@@ -29,6 +29,9 @@ public static class LocalLabels
     /// <summary>When the release container was started (Unix milliseconds): the newest healthy one wins after a crash.</summary>
     public const string Started = "build.tollgate.deploy.started";
 
+    /// <summary>The colour (<c>blue</c> or <c>green</c>) of a blue-green container (role <c>colour</c>).</summary>
+    public const string Colour = "build.tollgate.deploy.colour";
+
     /// <summary>The router image's source hash (a changed router is replaced).</summary>
     public const string RouterHash = "build.tollgate.deploy.router-hash";
 

@@ -16,8 +16,10 @@ namespace Tollgate.Deployment.Local;
 /// <param name="http">For the router's admin API and the smoke tests.</param>
 /// <param name="options">Ports, timeouts, session label.</param>
 /// <param name="log">Receives one line per step.</param>
-public sealed partial class LocalPlatform(ContainerEngineClient client, RouterImage routerImage, HttpClient http, LocalPlatformOptions options, Action<string> log) : IDeploymentPlatform
+public sealed class LocalPlatform(ContainerEngineClient client, RouterImage routerImage, HttpClient http, LocalPlatformOptions options, Action<string> log) : IDeploymentPlatform
 {
+    private readonly LocalRouterHost _host = new(client, routerImage, http, options);
+
     /// <inheritdoc />
     public PlatformKind Kind => PlatformKind.Local;
 
@@ -33,8 +35,8 @@ public sealed partial class LocalPlatform(ContainerEngineClient client, RouterIm
             log(line);
         }
 
-        await EnsureNetworkAsync(environment, cancellationToken).ConfigureAwait(false);
-        var (router, _) = await EnsureRouterAsync(environment, Step, cancellationToken).ConfigureAwait(false);
+        await _host.EnsureNetworkAsync(environment, cancellationToken).ConfigureAwait(false);
+        var (router, _) = await _host.EnsureRouterAsync(environment, Step, cancellationToken).ConfigureAwait(false);
         var live = await ConvergeAsync(environment, router, Step, cancellationToken).ConfigureAwait(false);
         var candidate = await StartCandidateAsync(request, live, router, Step, cancellationToken).ConfigureAwait(false);
         var smoke = new SmokeTestRunner(http);
@@ -90,7 +92,7 @@ public sealed partial class LocalPlatform(ContainerEngineClient client, RouterIm
     /// </summary>
     private async Task<LocalRelease?> ConvergeAsync(DeploymentEnvironment environment, RouterClient router, Action<string> step, CancellationToken cancellationToken)
     {
-        var releases = (await ListAsync(environment, "release", cancellationToken).ConfigureAwait(false))
+        var releases = (await _host.ListAsync(environment, "release", cancellationToken).ConfigureAwait(false))
             .Select(c => new LocalRelease(c))
             .OrderByDescending(r => r.Started)
             .ToList();
@@ -135,7 +137,7 @@ public sealed partial class LocalPlatform(ContainerEngineClient client, RouterIm
         var spec = new ContainerSpec(request.Image.ImageId ?? request.Image.Pinned)
         {
             Name = $"tollgate-{environment.Release}-{request.Image.ShortDigest}-{suffix}",
-            Network = NetworkName(environment),
+            Network = LocalRouterHost.NetworkName(environment),
             NetworkAliases = [upstream],
             Labels = labels,
             Environment = new Dictionary<string, string>(request.Settings.Concat(request.SecretValues), StringComparer.Ordinal)
@@ -190,6 +192,19 @@ public sealed partial class LocalPlatform(ContainerEngineClient client, RouterIm
             FailureReason = reason,
             ServingImage = serving is null ? null : new ImageReference(request.Image.Repository, ImageReference.IsDigest(serving.Image) ? serving.Image : request.Image.Digest),
         };
+
+    private async Task RemoveReleaseAsync(RouterClient router, LocalRelease release, Action<string> step, string why, CancellationToken cancellationToken)
+    {
+        var state = await router.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        if (state.Live != release.Upstream)
+        {
+            await router.RemoveUpstreamAsync(release.Upstream, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.StopContainerAsync(release.Container.Id, options.StopGrace, cancellationToken).ConfigureAwait(false);
+        await client.RemoveContainerAsync(release.Container.Id, cancellationToken).ConfigureAwait(false);
+        step($"removed {release.Container.Name} ({why})");
+    }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -4,17 +4,25 @@ using ContainerSpec = Tollgate.Containers.ContainerSpec;
 
 namespace Tollgate.Deployment.Local;
 
-/// <summary>The environment's network and router, and the release containers as their labels describe them.</summary>
-public sealed partial class LocalPlatform
+/// <summary>
+/// An environment's private network and router container, shared by the local platform (one release behind the
+/// router) and the local blue-green platform (two colours behind it): created when missing, the router replaced when
+/// its image changed or it stopped, and the environment's containers listed by their labels.
+/// </summary>
+/// <param name="client">The container engine.</param>
+/// <param name="routerImage">Provides the router image.</param>
+/// <param name="http">For the router's admin API.</param>
+/// <param name="options">Session label and timeouts.</param>
+internal sealed class LocalRouterHost(ContainerEngineClient client, RouterImage routerImage, HttpClient http, LocalPlatformOptions options)
 {
     private const int RouterPublicPort = 8080;
     private const int RouterAdminPort = 8081;
 
-    private static string NetworkName(DeploymentEnvironment environment) => $"tollgate-{environment.Release}";
+    public static string NetworkName(DeploymentEnvironment environment) => $"tollgate-{environment.Release}";
 
     private static string RouterName(DeploymentEnvironment environment) => $"tollgate-{environment.Release}-router";
 
-    private async Task EnsureNetworkAsync(DeploymentEnvironment environment, CancellationToken cancellationToken)
+    public async Task EnsureNetworkAsync(DeploymentEnvironment environment, CancellationToken cancellationToken)
     {
         var name = NetworkName(environment);
         var existing = await client.Api.Networks.ListNetworksAsync(
@@ -27,7 +35,7 @@ public sealed partial class LocalPlatform
     }
 
     /// <summary>The router container, running the current router image and publishing the environment's port; replaced otherwise.</summary>
-    private async Task<(RouterClient Router, bool Fresh)> EnsureRouterAsync(DeploymentEnvironment environment, Action<string> step, CancellationToken cancellationToken)
+    public async Task<(RouterClient Router, bool Fresh)> EnsureRouterAsync(DeploymentEnvironment environment, Action<string> step, CancellationToken cancellationToken)
     {
         var (image, hash) = await routerImage.EnsureAsync(options.RouterProject, cancellationToken).ConfigureAwait(false);
         var existing = (await ListAsync(environment, "router", cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null;
@@ -80,7 +88,7 @@ public sealed partial class LocalPlatform
         return (router, fresh);
     }
 
-    private async Task<IReadOnlyList<ContainerDetails>> ListAsync(DeploymentEnvironment environment, string role, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContainerDetails>> ListAsync(DeploymentEnvironment environment, string role, CancellationToken cancellationToken)
     {
         var found = new List<ContainerDetails>();
         foreach (var id in await client.ListContainersAsync(LocalLabels.ReleaseFilter(environment.Release), cancellationToken).ConfigureAwait(false))
@@ -93,18 +101,5 @@ public sealed partial class LocalPlatform
         }
 
         return found;
-    }
-
-    private async Task RemoveReleaseAsync(RouterClient router, LocalRelease release, Action<string> step, string why, CancellationToken cancellationToken)
-    {
-        var state = await router.GetStateAsync(cancellationToken).ConfigureAwait(false);
-        if (state.Live != release.Upstream)
-        {
-            await router.RemoveUpstreamAsync(release.Upstream, cancellationToken).ConfigureAwait(false);
-        }
-
-        await client.StopContainerAsync(release.Container.Id, options.StopGrace, cancellationToken).ConfigureAwait(false);
-        await client.RemoveContainerAsync(release.Container.Id, cancellationToken).ConfigureAwait(false);
-        step($"removed {release.Container.Name} ({why})");
     }
 }

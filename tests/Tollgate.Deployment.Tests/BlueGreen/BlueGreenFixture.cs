@@ -1,0 +1,138 @@
+using Tollgate.Containers;
+using Tollgate.Deployment.Analysis;
+using Tollgate.Deployment.Analysis.Providers;
+using Tollgate.Deployment.BlueGreen;
+using Tollgate.Deployment.Local;
+using Tollgate.Deployment.Notifications;
+using Tollgate.Deployment.Smoke;
+using Tollgate.Deployment.Tests.Local;
+using Tollgate.Deployment.Tests.Support;
+using Tollgate.TestSupport;
+
+namespace Tollgate.Deployment.Tests.BlueGreen;
+
+/// <summary>
+/// Small images of a purpose-built service (BlueGreen/ColourApp: ResearchAssistant's endpoints and metric names),
+/// published on the host and copied onto the runtime base made from the host's .NET: v1, v2 (another image id), one
+/// whose /query answers 500 after its first 40 requests, and one where every second /query answers 500. Built once
+/// for the collection; everything carries this run's session label and is removed at the end.
+/// </summary>
+public sealed class BlueGreenFixture : IAsyncLifetime
+{
+    public const string Repository = "localhost/tollgate-test/colour-app";
+
+    public string Session { get; } = "test-" + TollgateLabels.NewSession();
+
+    public Tools Tools { get; } = new();
+
+    public ContainerEngineClient Engine { get; private set; } = null!;
+
+    public RouterImage RouterImage { get; private set; } = null!;
+
+    public string V1 { get; private set; } = string.Empty;
+
+    public string V2 { get; private set; } = string.Empty;
+
+    public string BreaksUnderLoad { get; private set; } = string.Empty;
+
+    public string Flaky { get; private set; } = string.Empty;
+
+    public static string RouterProject => Path.Combine(RepositoryRoot.Path, "src", "Tollgate.Deployment.Router", "Tollgate.Deployment.Router.csproj");
+
+    public async Task InitializeAsync()
+    {
+        if (!LocalFactAttribute.EngineHere)
+        {
+            return;
+        }
+
+        Engine = await ContainerEngineClient.ConnectAsync(Tools, CancellationToken.None);
+        var baseImages = new HostDotnetBaseImages(Engine, Tools.Runner, Tools);
+        RouterImage = new RouterImage(Engine, baseImages, Tools.Runner, Tools);
+        await RouterImage.EnsureAsync(RouterProject, CancellationToken.None);
+        var runtime = await baseImages.EnsureRuntimeImageAsync(CancellationToken.None);
+        using var source = new TempDirectory("tollgate-colour-app");
+        var sources = Path.Combine(AppContext.BaseDirectory, "BlueGreen", "ColourApp");
+        File.Copy(Path.Combine(sources, "ColourApp.csproj.txt"), source["ColourApp.csproj"]);
+        File.Copy(Path.Combine(sources, "Program.cs.txt"), source["Program.cs"]);
+        using var context = new TempDirectory("tollgate-colour-image");
+        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", source["ColourApp.csproj"], "-c", "Release", "-o", context["app"], "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
+        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app/ /app/\nWORKDIR /app\nUSER 1654\nENTRYPOINT [\"dotnet\", \"/app/ColourApp.dll\"]\n");
+        V1 = await BuildAsync(context.Path, "v1", runtime.Reference);
+        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nLABEL build.tollgate.test.variant=v2\n");
+        V2 = await BuildAsync(context.Path, "v2", V1);
+        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nENV QUERY_FAILS_AFTER=40\n");
+        BreaksUnderLoad = await BuildAsync(context.Path, "breaks", V1);
+        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nENV QUERY_FAIL_EVERY=2\n");
+        Flaky = await BuildAsync(context.Path, "flaky", V1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Engine is not null)
+        {
+            await Engine.RemoveByLabelAsync(TollgateLabels.SessionFilter(Session), includeImages: true, CancellationToken.None);
+            Engine.Dispose();
+        }
+    }
+
+    /// <summary>An environment of its own (release name, free port) for one test.</summary>
+    public static DeploymentEnvironment NewEnvironment() =>
+        new("prod", "research-prod", new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Local)
+        {
+            ReleaseName = "bg-" + TollgateLabels.NewSession(),
+        };
+
+    public static LocalPlatformOptions Options(string session) => new(RouterProject)
+    {
+        Session = session,
+        HealthTimeout = TimeSpan.FromSeconds(30),
+        DrainTimeout = TimeSpan.FromSeconds(10),
+        StopGrace = TimeSpan.FromSeconds(2),
+    };
+
+    public LocalBlueGreenPlatform Platform(DeploymentEnvironment environment, HttpClient http, Action<string> log) =>
+        new(Engine, RouterImage, http, Options(Session), environment, log);
+
+    public static ImageReference Image(string imageId, string tag) => new(Repository, imageId, tag) { ImageId = imageId };
+
+    public static BlueGreenDeployer Deployer(IBlueGreenPlatform platform, HttpClient http, Action<string> log) =>
+        new(platform, new SmokeTestRunner(http), SystemAnalysisClock.Instance, NullDeploymentNotifier.Instance, null, log);
+
+    /// <summary>A release without analysis, the previous colour scaled down after <paramref name="delay"/>.</summary>
+    public static BlueGreenRequest Request(string imageId, string tag, TimeSpan? delay = null) => new("prod", Image(imageId, tag))
+    {
+        SmokeChecks = ResearchAssistantSmokeChecks.Create(),
+        Smoke = new SmokeOptions(TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5)),
+        ScaleDownDelay = delay ?? TimeSpan.FromSeconds(1),
+    };
+
+    /// <summary>Error rate of the colour's own /metrics, at most 1 %, <paramref name="count"/> times <paramref name="interval"/> apart.</summary>
+    public static Func<Uri, AnalysisTemplate> ErrorRate(HttpClient http, string name, int count, TimeSpan interval) => url => new AnalysisTemplate(name,
+    [
+        new AnalysisMetric("error-rate", new ServiceMetricsProvider(http, new Uri(url, "/metrics"), ServiceMetric.ErrorRate))
+        {
+            Count = count,
+            Interval = interval,
+            SuccessCondition = MetricCondition.AtMost(0.01),
+            InconclusiveLimit = count,
+        },
+    ]);
+
+    private async Task<string> BuildAsync(string context, string tag, string baseImage)
+    {
+        var built = await Engine.BuildImageAsync(new ImageBuildRequest(context)
+        {
+            Tags = [$"{Repository}:{Session}-{tag}"],
+            BuildArgs = new Dictionary<string, string> { ["BASE_IMAGE"] = baseImage },
+            Labels = TollgateLabels.For(Session, "tests"),
+        }, CancellationToken.None);
+        return built.Id;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BlueGreenGroup : ICollectionFixture<BlueGreenFixture>
+{
+    public const string Name = "local-blue-green";
+}
