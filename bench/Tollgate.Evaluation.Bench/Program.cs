@@ -64,10 +64,10 @@ async Task<int> Cached()
     await using var server = await QueryServer.StartAsync(TimeSpan.FromMilliseconds(50));
     var suite = SuiteFiles.Create(work, 1000);
     var cache = new CacheOptions(Path.Combine(work, "cache"));
-    await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16).WithCache(cache), null, CancellationToken.None);
+    await new EvaluationRunner().RunAsync(suite, Options(server).WithHttpResponseCache("bench-inputs").WithConcurrency(16).WithCache(cache), null, CancellationToken.None);
     var before = server.Requests;
     var clock = Stopwatch.StartNew();
-    var run = await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16).WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+    var run = await new EvaluationRunner().RunAsync(suite, Options(server).WithHttpResponseCache("bench-inputs").WithConcurrency(16).WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
     clock.Stop();
     var requests = server.Requests - before;
     Report("cached", $"cached re-run of 1,000 cases (read-only): {clock.Elapsed.TotalMilliseconds:0} ms, {requests} HTTP requests, {run.CacheHits} hits (goal < 1 s, 0 requests)", clock.Elapsed < TimeSpan.FromSeconds(1) && requests == 0);
