@@ -22,11 +22,13 @@ public sealed partial class Build
             .WithDisplayName("Pull request")
             .OnPullRequest("main")
             .WithParameterValue("EvalCacheMode", "read-only")
-            .WithParameterValue("ImagePush", "false"),
+            .WithParameterValue("ImagePush", "false")
+            .WithoutSecrets("EvalModelApiKey"),
         new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
             .WithDisplayName("Main")
             .OnPushToBranches("main")
-            .WithParameterValue("EvalCacheMode", "read-only"),
+            .WithParameterValue("EvalCacheMode", "read-only")
+            .WithoutSecrets("EvalModelApiKey"),
         new GitHubWorkflow("release", nameof(PublishPackages), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IBlueGreenProd.BlueGreenProd))
             .WithDisplayName("Release")
             .OnPushToTags("v*")

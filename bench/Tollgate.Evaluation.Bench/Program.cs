@@ -11,7 +11,7 @@ try
     switch (scenario)
     {
         case "all":
-            foreach (var name in new[] { "throughput", "cached", "memory" })
+            foreach (var name in new[] { "throughput", "cached", "proxy", "memory" })
             {
                 using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, name) { UseShellExecute = false })!;
                 await child.WaitForExitAsync();
@@ -28,10 +28,12 @@ try
             return await Cached();
         case "memory":
             return await Memory();
+        case "proxy":
+            return await ThroughProxy();
         case "suite" when args.Length > 1:
             return await RunSuite(args[1]);
         default:
-            Console.Error.WriteLine($"unknown scenario '{scenario}': use all, throughput, cached or memory");
+            Console.Error.WriteLine($"unknown scenario '{scenario}': use all, throughput, cached, proxy or memory");
             return 2;
     }
 }
@@ -62,13 +64,43 @@ async Task<int> Cached()
     await using var server = await QueryServer.StartAsync(TimeSpan.FromMilliseconds(50));
     var suite = SuiteFiles.Create(work, 1000);
     var cache = new CacheOptions(Path.Combine(work, "cache"));
-    await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16).WithCache(cache), null, CancellationToken.None);
+    await new EvaluationRunner().RunAsync(suite, Options(server).WithHttpResponseCache("bench-inputs").WithConcurrency(16).WithCache(cache), null, CancellationToken.None);
     var before = server.Requests;
     var clock = Stopwatch.StartNew();
-    var run = await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16).WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+    var run = await new EvaluationRunner().RunAsync(suite, Options(server).WithHttpResponseCache("bench-inputs").WithConcurrency(16).WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
     clock.Stop();
     var requests = server.Requests - before;
     Report("cached", $"cached re-run of 1,000 cases (read-only): {clock.Elapsed.TotalMilliseconds:0} ms, {requests} HTTP requests, {run.CacheHits} hits (goal < 1 s, 0 requests)", clock.Elapsed < TimeSpan.FromSeconds(1) && requests == 0);
+    return 0;
+}
+
+// The service runs for real and calls its model through LlmEval's model proxy; the provider behind it takes 50 ms.
+// A recording run (read-write) and a replay (read-only: the service still answers every case, the provider sees nothing).
+async Task<int> ThroughProxy()
+{
+    await using var provider = await ModelProvider.StartAsync(TimeSpan.FromMilliseconds(50));
+    var cache = new CacheOptions(Path.Combine(work, "proxy-cache"));
+    var suite = SuiteFiles.Create(work, 1000);
+    double record, replay;
+    EvalRunResult run;
+    await using (var proxy = await ModelProxy.StartAsync(new ModelProxyOptions(cache, provider.BaseUrl, "sk-bench"), CancellationToken.None))
+    {
+        await using var server = await QueryServer.StartAsync(TimeSpan.Zero, proxy.BaseUrl);
+        var clock = Stopwatch.StartNew();
+        run = await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16), null, CancellationToken.None);
+        record = clock.Elapsed.TotalSeconds;
+    }
+
+    var sent = provider.Requests;
+    await using (var proxy = await ModelProxy.StartAsync(new ModelProxyOptions(cache.WithMode(CacheMode.ReadOnly), provider.BaseUrl, "sk-bench"), CancellationToken.None))
+    {
+        await using var server = await QueryServer.StartAsync(TimeSpan.Zero, proxy.BaseUrl);
+        var clock = Stopwatch.StartNew();
+        var replayed = await new EvaluationRunner().RunAsync(suite, Options(server).WithConcurrency(16), null, CancellationToken.None);
+        replay = clock.Elapsed.TotalSeconds;
+        Report("proxy", $"1,000 cases through the model proxy, 50 ms provider latency, concurrency 16: recording {record:0.00} s = {1000 / record:0} cases/s ({run.Passed} passed, {sent} provider calls); replay {replay * 1000:0} ms ({replayed.Passed} passed, {provider.Requests - sent} provider calls)", provider.Requests == sent && replayed.Passed == run.Passed);
+    }
+
     return 0;
 }
 

@@ -59,6 +59,18 @@ public sealed class GeneratorRulesTests
     }
 
     [Fact]
+    public void A_workflow_that_withholds_a_secret_never_references_it_while_another_workflow_passes_it()
+    {
+        var graph = Graph(Target("Compile").Annotated(new HandsOverNothing()), Target("Eval", "Compile").Using("OpenAiApiKey", "LlmEvalSuite"));
+
+        var replay = Jobs(new GitHubWorkflow("pull-request", "Eval").OnPullRequest().WithoutSecrets("OpenAiApiKey"), graph);
+        var nightly = Jobs(new GitHubWorkflow("nightly", "Eval").OnSchedule("0 3 * * *"), graph);
+
+        replay["Eval"].Children.Should().NotContainKey(new YamlScalarNode("env"), "a replaying workflow must not reference the model key");
+        ((YamlMappingNode)nightly["Eval"]["env"]).Children.Should().ContainKey(new YamlScalarNode("OPEN_AI_API_KEY"));
+    }
+
+    [Fact]
     public void A_job_that_pushes_keeps_its_checkout_credentials_and_others_drop_them()
     {
         var graph = Graph(Target("Compile").Annotated(new HandsOverNothing()), Target("Tag", "Compile").Annotated(new JobPermissions([TokenAccess.ContentsWrite])));

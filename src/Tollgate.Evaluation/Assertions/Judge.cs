@@ -49,7 +49,7 @@ internal sealed class Judge(IChatClient chat, string model)
     private async Task<string> AskOnceAsync(List<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
     {
         var response = await chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        _usage += new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+        _usage += UsageEstimate.Of(response, messages, options.ModelId);
         return response.Text;
     }
 

@@ -46,10 +46,11 @@ public sealed class ChatTarget : ISystemUnderTest
     public async Task<TargetResponse> InvokeAsync(EvalCase evalCase, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var response = await _client.GetResponseAsync(Messages(evalCase), _options, cancellationToken).ConfigureAwait(false);
+        var messages = Messages(evalCase);
+        var response = await _client.GetResponseAsync(messages, _options, cancellationToken).ConfigureAwait(false);
         return new TargetResponse(response.Text)
         {
-            Usage = new TokenUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0),
+            Usage = UsageEstimate.Of(response, messages, Model),
             Model = response.ModelId ?? Model,
             LatencyMs = clock.Elapsed.TotalMilliseconds,
         };

@@ -59,6 +59,12 @@ public sealed record GitHubWorkflow
     /// </summary>
     public ImmutableSortedDictionary<string, string> SecretNames { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Secret parameters this workflow's jobs do not receive although their targets use them (e.g. a model key in
+    /// workflows that only replay recordings), so the workflow never references those repository secrets.
+    /// </summary>
+    public ImmutableSortedSet<string> WithheldSecrets { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>The file name, <c>NAME.yml</c>.</summary>
     public string FileName => Name + ".yml";
 
@@ -104,4 +110,7 @@ public sealed record GitHubWorkflow
 
     /// <summary>Reads a secret parameter from a repository secret of another name.</summary>
     public GitHubWorkflow WithSecretName(string parameter, string secretName) => this with { SecretNames = SecretNames.SetItem(parameter, secretName) };
+
+    /// <summary>Does not pass the secret parameters to any job of this workflow (their targets run without them).</summary>
+    public GitHubWorkflow WithoutSecrets(params string[] parameters) => this with { WithheldSecrets = WithheldSecrets.Union(parameters) };
 }

@@ -226,5 +226,6 @@ internal static class JobRenderer
             .Select(context.FindParameter)
             .OfType<ParameterDescriptor>()
             .Where(p => p.IsSecret)
+            .Where(p => !context.Workflow.WithheldSecrets.Contains(p.Name) && !context.Workflow.WithheldSecrets.Contains(p.Member.Name))
             .Distinct()];
 }

@@ -61,6 +61,11 @@ internal static partial class WorkflowValidation
         {
             Require(SecretName().IsMatch(secret), $"{where}: '{secret}' (the secret for {parameter}) is not a valid secret name; use letters, digits and '_'.");
         }
+
+        foreach (var parameter in workflow.WithheldSecrets)
+        {
+            Require(context.RequireParameter(parameter, $"WithoutSecrets(\"{parameter}\")").IsSecret, $"{where}: WithoutSecrets(\"{parameter}\") names a parameter that is not [Secret]; only secret parameters are passed from repository secrets.");
+        }
     }
 
     private static void RequireNotSecret(ParameterDescriptor parameter, string where) =>

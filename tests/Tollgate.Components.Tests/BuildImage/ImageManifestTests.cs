@@ -1,5 +1,4 @@
 using Tollgate.Components.BuildImage;
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.BuildImage;
 

@@ -1,4 +1,3 @@
-using Tollgate.Components.Tests.TestSupport;
 using Tollgate.Evaluation.Prompts;
 
 namespace Tollgate.Components.Tests.Lint;

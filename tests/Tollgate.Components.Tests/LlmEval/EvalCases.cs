@@ -1,5 +1,4 @@
 using System.Text;
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.LlmEval;
 

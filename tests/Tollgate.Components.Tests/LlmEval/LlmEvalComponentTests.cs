@@ -1,4 +1,3 @@
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.LlmEval;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.LlmEval;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tollgate.Components.LlmEval;
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.LlmEval;
 

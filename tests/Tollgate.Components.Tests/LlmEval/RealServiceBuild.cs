@@ -1,5 +1,4 @@
 using Tollgate.Components.LlmEval;
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.LlmEval;
 

@@ -9,7 +9,7 @@ public static class FakeQueryService
 {
     public sealed record Answer(string Text, IReadOnlyList<string> Retrieved, TimeSpan? Delay = null, IReadOnlyList<string>? RetrievedTexts = null);
 
-    public static Task<LoopbackServer> StartAsync(Func<string, Answer> answer) => LoopbackServer.StartAsync(app =>
+    public static Task<LoopbackHttpServer> StartAsync(Func<string, Answer> answer) => LoopbackHttpServer.StartAsync(app =>
         app.MapPost("/query", async (HttpContext context) =>
         {
             var body = await JsonNode.ParseAsync(context.Request.Body);

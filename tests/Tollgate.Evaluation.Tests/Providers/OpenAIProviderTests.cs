@@ -27,6 +27,26 @@ public sealed class OpenAIProviderTests
     }
 
     [Fact]
+    public async Task A_provider_that_sends_no_usage_is_costed_from_tokens_counted_with_the_models_tokenizer()
+    {
+        const string Answer = "The Team plan is $12 per seat per month.";
+        await using var server = await FakeOpenAI.StartAsync((_, _) => FakeReply.Text(Answer) with { OmitUsage = true });
+        var suite = new EvalSuite("s", TestSuites.Chat(server.BaseUrl), [TestSuites.Case("team", "How much is the Team plan?", "$12", "seat")])
+        {
+            DefaultAssertions = [new AssertionSpec("icontains-all")],
+        };
+
+        var run = await _runner.RunAsync(suite, TestSuites.OfflineOptions(), null, CancellationToken.None);
+
+        var attempt = run.Cases.Single().Attempts.Single();
+        attempt.Usage.Estimated.Should().BeTrue();
+        attempt.Usage.OutputTokens.Should().Be(Prompts.TokenCounter.Count(Answer, "gpt-4o-mini"));
+        var prompt = Prompts.TokenCounter.Count("You answer questions about the product.", "gpt-4o-mini") + Prompts.TokenCounter.Count("How much is the Team plan?", "gpt-4o-mini");
+        attempt.Usage.InputTokens.Should().Be(prompt + (2 * 3) + 3, "each message adds its role and separators, the reply its priming");
+        attempt.CostUsd.Should().BeApproximately(((attempt.Usage.InputTokens * 0.15) + (attempt.Usage.OutputTokens * 0.60)) / 1_000_000, 1e-12).And.BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task A_wrong_answer_fails_with_the_missing_keywords()
     {
         await using var server = await FakeOpenAI.StartAsync((_, _) => FakeReply.Text("Plans start at $10."));

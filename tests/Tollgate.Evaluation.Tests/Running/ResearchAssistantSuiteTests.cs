@@ -46,10 +46,10 @@ public sealed class ResearchAssistantSuiteTests : IDisposable
         changedInputs.Cases.Should().OnlyContain(c => !c.Passed && c.Error!.Contains("no cached response", StringComparison.Ordinal), "changed inputs are a new key");
     }
 
-    private static EvalRunOptions Options(LoopbackServer service) =>
+    private static EvalRunOptions Options(LoopbackHttpServer service) =>
         EvalRunOptions.Default.WithEnvironment(name => name == "RESEARCH_ASSISTANT_URL" ? new Uri(service.BaseAddress, "/query").ToString() : null);
 
-    private static Task<LoopbackServer> StartGoldenService(EvalSuite suite)
+    private static Task<LoopbackHttpServer> StartGoldenService(EvalSuite suite)
     {
         var byQuestion = suite.Cases.ToDictionary(c => c.Vars["question"]);
         return FakeQueryService.StartAsync(question =>
