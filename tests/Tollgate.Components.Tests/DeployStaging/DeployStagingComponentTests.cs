@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tollgate.Components.Tests.TestSupport;
 
 namespace Tollgate.Components.Tests.DeployStaging;
 
