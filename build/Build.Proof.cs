@@ -71,7 +71,7 @@ public sealed partial class Build
     }
 
     static IEnumerable<string> SecretNames(AbsolutePath workflowFile) =>
-        Regex.Matches(File.ReadAllText(workflowFile), @"secrets\.([A-Za-z_][A-Za-z0-9_]*)").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+        Regex.Matches(File.ReadAllText(workflowFile), @"\$\{\{[^}]*?\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
 
     // The packages the release workflow's Pack job uploaded: there must be some, and every assembly in them optimized.
     IEnumerable<string> CheckReleasePackages(HarnessReport report)

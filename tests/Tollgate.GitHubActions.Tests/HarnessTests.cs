@@ -46,6 +46,32 @@ public sealed class HarnessTests
     }
 
     [Fact]
+    public async Task A_plain_value_that_reads_like_a_secret_reference_is_not_one()
+    {
+        using var repository = await ConsumerRepository.CreateAsync("artifacts", new ArtifactBuild());
+        repository.Write(".github/workflows/plain.yml", """
+            name: plain
+            on: push
+            jobs:
+              Upload:
+                runs-on: ubuntu-latest
+                env:
+                  TOKEN: ${{ github.token && secrets.UPLOAD_TOKEN }}
+                steps:
+                  - uses: actions/checkout@v4
+                  - uses: github/codeql-action/upload-sarif@v3
+                    with:
+                      sarif_file: artifacts/scan/secrets.sarif
+                  - run: echo "reads secrets.sarif"
+            """);
+        await repository.CommitAsync("A workflow naming secrets.sarif");
+
+        var report = await repository.ProveAsync("plain");
+
+        report.Jobs.Should().ContainSingle().Which.Reason.Should().Be("needs the secret(s) UPLOAD_TOKEN, not provided to the harness");
+    }
+
+    [Fact]
     public async Task The_folded_and_shared_job_variants_run_too()
     {
         using var folded = await ConsumerRepository.CreateAsync("folded", new FoldedBuild());

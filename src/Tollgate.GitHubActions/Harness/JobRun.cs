@@ -143,7 +143,10 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
         var texts = job.Env.Select(e => e.Value)
             .Concat(run.Workflow.Env.Select(e => e.Value))
             .Concat(job.Steps.SelectMany(s => s.Env.Select(e => e.Value).Concat(s.With.Select(w => w.Value)).Append(s.Run ?? string.Empty)));
-        return texts.SelectMany(t => SecretReference().Matches(t).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal);
+        // Only inside ${{ }}: a plain value such as `sarif_file: artifacts/scan/secrets.sarif` names no secret.
+        return texts.SelectMany(t => Expression().Matches(t))
+            .SelectMany(e => SecretReference().Matches(e.Value).Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal);
     }
 
     private static ImmutableDictionary<string, string> Evaluate(IEnumerable<KeyValuePair<string, string>> variables, ExpressionContext context)
@@ -206,7 +209,10 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
         }
     }
 
-    [GeneratedRegex(@"secrets\.([A-Za-z_][A-Za-z0-9_]*)")]
+    [GeneratedRegex(@"\$\{\{.*?\}\}", RegexOptions.Singleline)]
+    private static partial Regex Expression();
+
+    [GeneratedRegex(@"\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex SecretReference();
 
     [GeneratedRegex("[^A-Za-z0-9._-]+")]
