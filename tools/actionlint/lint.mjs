@@ -26,9 +26,11 @@ if (files.length === 0) {
   }
 }
 
-const lint = await createLinter();
 let findings = 0;
 for (const file of files) {
+  // One linter per file: the WASM instance's memory is not reset between calls, and linting the five generated
+  // workflows through one instance ends in "RuntimeError: unreachable".
+  const lint = await createLinter();
   let text;
   try {
     text = await readFile(file, "utf8");
