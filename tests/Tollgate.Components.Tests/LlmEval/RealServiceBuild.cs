@@ -28,10 +28,22 @@ internal sealed class RealServiceBuild : LlmEvalBuild, ILlmEval
     public static string Repository { get; } = FindRepository();
 
     /// <summary>The service's assembly, built with this test project.</summary>
-    public static string ServiceAssembly { get; } = Directory.GetFiles(Path.Combine(Repository, "src", "ResearchAssistant", "bin"), "ResearchAssistant.dll", SearchOption.AllDirectories)
-        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-        .OrderByDescending(File.GetLastWriteTimeUtc)
-        .First();
+    /// <remarks>
+    /// The configuration and framework of this test assembly's own folder (bin/Debug/net10.0), which the project
+    /// reference built; never "the newest", which another test may be rewriting at that moment (a Release publish).
+    /// </remarks>
+    public static string ServiceAssembly { get; } = FindServiceAssembly();
+
+    private static string FindServiceAssembly()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var own = Path.Combine(Repository, "src", "ResearchAssistant", "bin", framework.Parent!.Name, framework.Name, "ResearchAssistant.dll");
+        return File.Exists(own)
+            ? own
+            : Directory.GetFiles(Path.Combine(Repository, "src", "ResearchAssistant", "bin"), "ResearchAssistant.dll", SearchOption.AllDirectories)
+                .OrderByDescending(File.GetLastWriteTimeUtc)
+                .First();
+    }
 
     /// <summary>Copies the suite, the golden set, the documents and the prompts into <paramref name="root"/>.</summary>
     public static void Prepare(TempDirectory root)

@@ -32,6 +32,13 @@ public static class GitHubRun
         };
         var exitCode = await BuildRunner.RunAsync(build, args, defaultTarget: null, settings, CancellationToken.None);
         await writer.FlushAsync();
-        return (exitCode, output.ToString(), File.Exists(summaryPath) ? await File.ReadAllTextAsync(summaryPath) : string.Empty);
+        return (exitCode, Unescape(output.ToString()), File.Exists(summaryPath) ? await File.ReadAllTextAsync(summaryPath) : string.Empty);
     }
+
+    /// <summary>
+    /// The host prints a failure once, as one <c>::error</c> whose message is escaped for workflow commands (%0A for a
+    /// line break, %25 for %); the tests read what GitHub shows, so the escapes are decoded.
+    /// </summary>
+    private static string Unescape(string output) =>
+        output.Replace("%0D", "\r", StringComparison.Ordinal).Replace("%0A", "\n", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
 }
