@@ -28,6 +28,13 @@ public sealed class ResearchAssistantProcess : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
+        // The offline answerer: other test classes set LLM_API_KEY process-wide while they run in parallel, and the
+        // service refuses a key without LLM_MODEL.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("LLM_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
