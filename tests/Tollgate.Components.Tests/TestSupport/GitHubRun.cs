@@ -9,7 +9,11 @@ public static class GitHubRun
     /// Runs <paramref name="build"/> in <paramref name="root"/> (which gets a .nuke/ folder) on the GitHub Actions host,
     /// so diagnostics become annotations and the summary goes to a fresh step-summary file.
     /// </summary>
-    public static async Task<(int ExitCode, string Output, string StepSummary)> RunAsync(TollgateBuild build, string root, params string[] args)
+    public static Task<(int ExitCode, string Output, string StepSummary)> RunAsync(TollgateBuild build, string root, params string[] args) =>
+        RunWithPathAsync(build, root, pathPrefix: null, args);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="pathPrefix"/> (a folder of fake tools) first on PATH.</summary>
+    public static async Task<(int ExitCode, string Output, string StepSummary)> RunWithPathAsync(TollgateBuild build, string root, string? pathPrefix, params string[] args)
     {
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         var summaryPath = Path.Combine(root, "step-summary.md");
@@ -23,7 +27,7 @@ public static class GitHubRun
             CurrentDirectory = root,
             Environment = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
-                ["PATH"] = Environment.GetEnvironmentVariable("PATH"),
+                ["PATH"] = pathPrefix is null ? Environment.GetEnvironmentVariable("PATH") : pathPrefix + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
                 ["HOME"] = Environment.GetEnvironmentVariable("HOME"),
                 ["DOTNET_CLI_HOME"] = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME"),
                 ["GITHUB_ACTIONS"] = "true",
