@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Tollgate.Containers;
 using Tollgate.Components.Tests.Local;
+using Tollgate.Containers;
 using Tollgate.Deployment.Local;
 
 namespace Tollgate.Components.Tests.DeployStaging;
