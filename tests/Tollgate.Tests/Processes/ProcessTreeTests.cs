@@ -1,17 +1,18 @@
 using Tollgate.Tests.TestSupport;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Processes;
 
 public sealed class ProcessTreeTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory _temp = new("tollgate-process-tests");
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task I_can_find_the_children_and_grandchildren_of_a_process_but_not_a_reused_id()
     {
-        var pids = _temp.File("pids");
+        var pids = _temp["pids"];
         var runner = new ProcessRunner(new CollectingLog(), new SecretMasker(), new ToolLocator(toolsDirectory: null));
         await using var script = runner.Start(new CommandSpec("bash").WithArguments(
             "-c", "bash -c 'sleep 300 & echo $! >> \"$0\"; wait' \"$0\" & echo $! >> \"$0\"; wait", pids));
