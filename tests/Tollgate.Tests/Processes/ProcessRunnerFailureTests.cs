@@ -64,7 +64,7 @@ public sealed class ProcessRunnerFailureTests : IDisposable
         var act = () => Runner().RunAsync(command, CancellationToken.None);
 
         var failure = (await act.Should().ThrowAsync<ProcessException>()).Which;
-        failure.Message.Should().Contain("timed out after 2 s").And.Contain("was stopped").And.Contain("started").And.Contain("WithTimeout");
+        failure.Message.Should().Contain("timed out after 2.0s").And.Contain("was stopped").And.Contain("started").And.Contain("WithTimeout");
         failure.ExitCode.Should().BeNull();
         ProcessProbe.ReadIds(_temp["pid"]).Should().ContainSingle()
             .Which.Should().Match(pid => !ProcessProbe.IsRunning(pid));

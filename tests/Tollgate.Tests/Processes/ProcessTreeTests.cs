@@ -25,14 +25,4 @@ public sealed class ProcessTreeTests : IDisposable
         ProcessTree.IsAlive(descendants[0] with { StartTime = descendants[0].StartTime + 1 }).Should().BeFalse(
             "the same id with another start time is a different process");
     }
-
-    [Theory]
-    [InlineData(250, "250 ms")]
-    [InlineData(2_000, "2 s")]
-    [InlineData(1_500, "1.5 s")]
-    [InlineData(300_000, "5 min")]
-    [InlineData(90_000, "1 min 30 s")]
-    [InlineData(5_400_000, "1 h 30 min")]
-    public void I_read_durations_in_process_errors_as_people_write_them(int milliseconds, string expected) =>
-        ProcessFailures.Describe(TimeSpan.FromMilliseconds(milliseconds)).Should().Be(expected);
 }

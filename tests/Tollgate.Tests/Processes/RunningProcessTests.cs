@@ -78,7 +78,7 @@ public sealed class RunningProcessTests : IDisposable
         var act = () => service.WaitForOutputAsync(l => l.Contains("listening", StringComparison.Ordinal), TimeSpan.FromMilliseconds(300), CancellationToken.None);
 
         (await act.Should().ThrowAsync<ProcessException>()).Which.Message
-            .Should().Contain("within 300 ms").And.Contain("still running");
+            .Should().Contain("within 300ms").And.Contain("still running");
         service.HasExited.Should().BeFalse();
     }
 
@@ -156,7 +156,7 @@ public sealed class RunningProcessTests : IDisposable
 
         var act = () => service.WaitForExitAsync(CancellationToken.None);
 
-        (await act.Should().ThrowAsync<ProcessException>()).Which.Message.Should().Contain("timed out after 500 ms");
+        (await act.Should().ThrowAsync<ProcessException>()).Which.Message.Should().Contain("timed out after 500ms");
         service.HasExited.Should().BeTrue();
     }
 
