@@ -51,7 +51,7 @@ public static partial class ResearchAssistantApp
         builder.Services.AddSingleton(index);
         builder.Services.AddSingleton(prompt);
         builder.Services.AddSingleton(answerer);
-        builder.Services.AddSingleton(PriceTable.FromConfiguration(builder.Configuration.GetSection("Pricing")));
+        builder.Services.AddSingleton(PricingConfiguration.Read(builder.Configuration.GetSection("Pricing")));
         builder.Services.AddSingleton<ServiceMetrics>();
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddSingleton<ResearchService>();

@@ -112,7 +112,7 @@ public sealed partial class ContainerEngineClient
 
         var id = output.ImageId ?? throw new ImageBuildException($"Building {relativeDockerfile} ended without an image id from the engine; last output:\n  {string.Join("\n  ", output.Tail)}");
         stopwatch.Stop();
-        _log.Information($"Built {id[..Math.Min(id.Length, 19)]} in {stopwatch.Elapsed.TotalSeconds:0.0} s (context: {archive.Files} files, {archive.Bytes / 1024.0 / 1024.0:0.0} MB)");
+        _log.Information($"Built {id[..Math.Min(id.Length, 19)]} in {DurationText.Format(stopwatch.Elapsed)} (context: {archive.Files} files, {archive.Bytes / 1024.0 / 1024.0:0.0} MB)");
         return new BuiltImage(id, request.Tags, output.BaseImages, archive.Files, archive.Bytes, stopwatch.Elapsed);
     }
 

@@ -99,7 +99,7 @@ public sealed class EngineLocator
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, $"no answer within {_timeout.TotalSeconds:0} s");
+            return (null, $"no answer within {DurationText.Format(_timeout)}");
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or DockerApiException or System.Net.Sockets.SocketException or TimeoutException or AggregateException)
         {

@@ -112,7 +112,7 @@ public sealed partial class HostDotnetBaseImages
                 ["org.opencontainers.image.description"] = $".NET {kind} from the host's {_dotnet.Root}",
             };
             var built = await _client.BuildImageAsync(new ImageBuildRequest(context) { Tags = [reference], Labels = labels, ExtraFiles = files }, cancellationToken).ConfigureAwait(false);
-            _log.Information($"Provided {reference} ({libraries.Count} shared libraries, {built.ContextBytes / 1024 / 1024} MB) in {built.Duration.TotalSeconds:0} s; it is reused until the host's .NET changes");
+            _log.Information($"Provided {reference} ({libraries.Count} shared libraries, {built.ContextBytes / 1024 / 1024} MB) in {DurationText.Format(built.Duration)}; it is reused until the host's .NET changes");
             return new BaseImage(reference, built.Id, Built: true);
         }
         finally

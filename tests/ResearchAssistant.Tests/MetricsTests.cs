@@ -42,7 +42,7 @@ public sealed class MetricsTests : IDisposable
         Parallel.For(0, 10_000, i =>
         {
             metrics.RecordRequest("/query", "POST", i % 2 == 0 ? 200 : 400, 0.001);
-            metrics.RecordLlmUsage(2, 1, 0.5m);
+            metrics.RecordLlmUsage(2, 1, 0.5);
         });
 
         var text = await ExportAsync(exporter);

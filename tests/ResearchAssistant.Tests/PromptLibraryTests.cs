@@ -29,16 +29,33 @@ public sealed class PromptLibraryTests : IDisposable
     public async Task A_prompt_renders_through_Semantic_Kernel_with_placeholders_with_and_without_spaces_and_markup_kept_literal()
     {
         Write("demo", "v1", "variables: [question, context]\nsystem: \"Use {{context}} & <b>cite</b>.\"\nuser: \"Q: {{ question }}\"");
+        var messages = await SentThroughKernelAsync(new KernelArguments { ["question"] = "Why <not> & \"how\"?", ["context"] = "[doc-001] text" });
+
+        messages.Should().Equal(
+            ("system", "Use [doc-001] text & <b>cite</b>."),
+            ("user", "Q: Why <not> & \"how\"?"));
+    }
+
+    [Fact]
+    public async Task A_closing_brace_pair_outside_a_placeholder_is_text_as_in_every_Tollgate_template()
+    {
+        Write("demo", "v1", "variables: [question]\nsystem: 'Reply as {\"answer\": {\"text\": \"...\"}}'\nuser: \"{{question}}\"");
+        var messages = await SentThroughKernelAsync(new KernelArguments { ["question"] = "q" });
+
+        messages.Should().Equal(
+            ("system", "Reply as {\"answer\": {\"text\": \"...\"}}"),
+            ("user", "q"));
+    }
+
+    // Loads demo/v1, invokes it through a Kernel and returns the (role, text) of the messages the chat client received.
+    private async Task<List<(string Role, string? Text)>> SentThroughKernelAsync(KernelArguments arguments)
+    {
         var function = new PromptLibrary(_directory).Load("demo", "v1").ToKernelFunction();
         var chat = new RecordingChatClient();
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton<IChatClient>(chat);
-
-        await builder.Build().InvokeAsync(function, new KernelArguments { ["question"] = "Why <not> & \"how\"?", ["context"] = "[doc-001] text" });
-
-        chat.Messages.Select(m => (m.Role.Value, m.Text)).Should().Equal(
-            ("system", "Use [doc-001] text & <b>cite</b>."),
-            ("user", "Q: Why <not> & \"how\"?"));
+        await builder.Build().InvokeAsync(function, arguments);
+        return [.. chat.Messages.Select(m => (m.Role.Value, m.Text))];
     }
 
     private sealed class RecordingChatClient : IChatClient

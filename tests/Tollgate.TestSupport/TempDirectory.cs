@@ -25,6 +25,20 @@ public sealed class TempDirectory : IDisposable
         return full;
     }
 
+    /// <summary>Writes an executable POSIX shell script (<c>#!/bin/sh</c> and <paramref name="body"/>) and returns its full path.</summary>
+    public string WriteScript(string relativePath, string body) => MakeExecutable(Write(relativePath, "#!/bin/sh\n" + body + "\n"));
+
+    /// <summary>Sets the owner's read, write and execute bits (Windows has no such bits) and returns <paramref name="path"/>.</summary>
+    public static string MakeExecutable(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ResearchAssistant.Configuration;
 using ResearchAssistant.Metrics;
 using ResearchAssistant.Retrieval;
+using Tollgate.Evaluation;
 
 namespace ResearchAssistant.Answering;
 
@@ -30,13 +31,15 @@ public sealed class ResearchService
         var answer = await _answerer.AnswerAsync(question, retrieved, cancellationToken).ConfigureAwait(false);
         if (!_settings.IsOffline)
         {
-            var price = _prices.For(_settings.ModelLabel);
-            if (price == ModelPrice.Free)
+            // The configured label first (an Azure deployment name may be priced under it), then the model that answered.
+            var usage = new TokenUsage(answer.PromptTokens, answer.CompletionTokens);
+            var cost = _prices.Cost(_settings.ModelLabel, usage);
+            if (cost == 0)
             {
-                price = _prices.For(answer.Model);
+                cost = _prices.Cost(answer.Model, usage);
             }
 
-            _metrics.RecordLlmUsage(answer.PromptTokens, answer.CompletionTokens, price.CostOf(answer.PromptTokens, answer.CompletionTokens));
+            _metrics.RecordLlmUsage(answer.PromptTokens, answer.CompletionTokens, cost);
         }
 
         return new QueryResult(answer, retrieved, Stopwatch.GetElapsedTime(started));

@@ -40,11 +40,11 @@ public sealed class ServiceMetrics
 
     public void RecordError(string route) => _errors.Add(1, new KeyValuePair<string, object?>("route", route));
 
-    public void RecordLlmUsage(long promptTokens, long completionTokens, decimal costUsd)
+    public void RecordLlmUsage(long promptTokens, long completionTokens, double costUsd)
     {
         _tokens.Add(promptTokens, new KeyValuePair<string, object?>("type", "prompt"));
         _tokens.Add(completionTokens, new KeyValuePair<string, object?>("type", "completion"));
-        _cost.Add((double)costUsd);
+        _cost.Add(costUsd);
     }
 
     /// <summary>The instrument names.</summary>

@@ -88,13 +88,9 @@ public sealed class PromptLibrary
 
     private static string? StrayBraces(string template)
     {
+        // Tollgate's one template grammar (Lint checks these files with it): a '}}' outside a placeholder is text.
         var withoutPlaceholders = PromptTemplate.Placeholder().Replace(template, string.Empty);
         var index = withoutPlaceholders.IndexOf("{{", StringComparison.Ordinal);
-        if (index < 0)
-        {
-            index = withoutPlaceholders.IndexOf("}}", StringComparison.Ordinal);
-        }
-
         if (index < 0)
         {
             return null;

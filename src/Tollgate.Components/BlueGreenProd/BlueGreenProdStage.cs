@@ -42,7 +42,7 @@ internal static class BlueGreenProdStage
         build.Host.AppendSummary(result.ToMarkdown(environment.Name));
         if (result.RollbackLatency is { } latency)
         {
-            build.Log.Information(string.Create(CultureInfo.InvariantCulture, $"Traffic was back on {result.Previous?.Label()} {latency.TotalSeconds:0.0} s after the failing measurement"));
+            build.Log.Information(string.Create(CultureInfo.InvariantCulture, $"Traffic was back on {result.Previous?.Label()} {DurationText.Format(latency)} after the failing measurement"));
         }
 
         if (result.Outcome != RecordedOutcome.Succeeded)

@@ -62,7 +62,7 @@ public sealed record ImageManifest(
         var text = new StringBuilder();
         text.Append("### Image\n\n| | |\n|---|---|\n");
         text.Append(CultureInfo.InvariantCulture, $"| Repository | `{Repository}` |\n| Tags | {string.Join(", ", Tags.Select(t => $"`{t}`"))} |\n");
-        text.Append(CultureInfo.InvariantCulture, $"| Digest | `{Digest ?? "not pushed"}` |\n| Size | {SizeBytes / 1024.0 / 1024.0:0.0} MB |\n| Build time | {BuildSeconds:0.0} s |\n");
+        text.Append(CultureInfo.InvariantCulture, $"| Digest | `{Digest ?? "not pushed"}` |\n| Size | {SizeBytes / 1024.0 / 1024.0:0.0} MB |\n| Build time | {DurationText.Format(TimeSpan.FromSeconds(BuildSeconds))} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Base images | {string.Join(", ", BaseImages.Select(b => $"`{b}`"))} |\n| Smoke test | {SmokeTest} |\n");
         return text.ToString();
     }

@@ -46,13 +46,13 @@ public sealed class ImageSmokeTest(ContainerEngineClient client, IBuildLog log)
 
                 if (stopwatch.Elapsed > timeout)
                 {
-                    await FailAsync(container.Id, $"/health did not answer 200 within {timeout.TotalSeconds:0} s ({lastProblem})", cancellationToken).ConfigureAwait(false);
+                    await FailAsync(container.Id, $"/health did not answer 200 within {DurationText.Format(timeout)} ({lastProblem})", cancellationToken).ConfigureAwait(false);
                 }
 
                 await Task.Delay(250, cancellationToken).ConfigureAwait(false);
             }
 
-            log.Information($"Smoke test: GET /health answered 200 after {stopwatch.Elapsed.TotalSeconds:0.0} s");
+            log.Information($"Smoke test: GET /health answered 200 after {DurationText.Format(stopwatch.Elapsed)}");
             using var query = await http.PostAsJsonAsync(new Uri("/query", UriKind.Relative), new { question = "What does the service do?" }, cancellationToken).ConfigureAwait(false);
             if (!query.IsSuccessStatusCode)
             {

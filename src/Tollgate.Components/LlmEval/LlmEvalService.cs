@@ -69,7 +69,7 @@ public static class LlmEvalService
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TollgateException($"the system under test did not answer {probe} within {timeout.TotalSeconds:0} s (last: {last ?? "nothing"}); check its output above, or raise LlmEvalServiceSettings.StartTimeout");
+                throw new TollgateException($"the system under test did not answer {probe} within {DurationText.Format(timeout)} (last: {last ?? "nothing"}); check its output above, or raise LlmEvalServiceSettings.StartTimeout");
             }
 
             try
@@ -78,7 +78,7 @@ public static class LlmEvalService
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TollgateException($"the system under test did not answer {probe} within {timeout.TotalSeconds:0} s (last: {last ?? "nothing"}); check its output above, or raise LlmEvalServiceSettings.StartTimeout");
+                throw new TollgateException($"the system under test did not answer {probe} within {DurationText.Format(timeout)} (last: {last ?? "nothing"}); check its output above, or raise LlmEvalServiceSettings.StartTimeout");
             }
         }
     }

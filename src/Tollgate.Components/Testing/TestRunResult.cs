@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tollgate.Components.Testing;
 
 /// <summary>What the UnitTest stage did: the runs, the coverage and the gate.</summary>
@@ -38,8 +36,8 @@ public sealed record TestRunResult(TestSelection Selection, IReadOnlyList<TestPr
             "|---|---|---:|---:|---:|---:|",
         };
         lines.AddRange(Runs.Select(r => r.Report is null
-            ? $"| {r.Name} | {Kind(r.Kind)} | – | – | – | {Seconds(r.Duration)} s (no results, exit {r.ExitCode}) |"
-            : $"| {r.Name} | {Kind(r.Kind)} | {r.Report.Passed} | {r.Report.Failed} | {r.Report.Skipped} | {Seconds(r.Duration)} s |"));
+            ? $"| {r.Name} | {Kind(r.Kind)} | – | – | – | {DurationText.Format(r.Duration)} (no results, exit {r.ExitCode}) |"
+            : $"| {r.Name} | {Kind(r.Kind)} | {r.Report.Passed} | {r.Report.Failed} | {r.Report.Skipped} | {DurationText.Format(r.Duration)} |"));
         lines.Add(string.Empty);
         if (Coverage.Projects.Count > 0)
         {
@@ -57,8 +55,6 @@ public sealed record TestRunResult(TestSelection Selection, IReadOnlyList<TestPr
     }
 
     private static string Kind(TestRunKind kind) => kind == TestRunKind.Full ? "all" : "smoke";
-
-    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One <c>dotnet test</c> run of a test project.</summary>

@@ -95,7 +95,7 @@ public sealed class BlueGreenDeployer(IBlueGreenPlatform platform, SmokeTestRunn
 
         if (previous is { } old)
         {
-            Step($"{old.Label()} stays warm for {request.ScaleDownDelay.TotalSeconds:0} s");
+            Step($"{old.Label()} stays warm for {DurationText.Format(request.ScaleDownDelay)}");
             await clock.DelayAsync(request.ScaleDownDelay, cancellationToken).ConfigureAwait(false);
             await platform.ScaleDownAsync(old, cancellationToken).ConfigureAwait(false);
             Step($"{old.Label()} scaled down");
@@ -108,7 +108,7 @@ public sealed class BlueGreenDeployer(IBlueGreenPlatform platform, SmokeTestRunn
 
     private async Task<AnalysisRunResult> AnalyseAsync(AnalysisTemplate template, CancellationToken cancellationToken)
     {
-        log($"analysis {template.Name}: {string.Join(", ", template.Metrics.Select(m => $"{m.Name} x{m.Count} every {m.Interval.TotalSeconds:0.#} s"))}");
+        log($"analysis {template.Name}: {string.Join(", ", template.Metrics.Select(m => $"{m.Name} x{m.Count} every {DurationText.Format(m.Interval)}"))}");
         return await new AnalysisRunner(clock).RunAsync(template, m => log($"  {m.Metric} #{m.Index}: {(m.Value is { } v ? v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "-")} {m.Phase} {m.Message}"), cancellationToken).ConfigureAwait(false);
     }
 

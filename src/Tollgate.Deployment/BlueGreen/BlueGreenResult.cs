@@ -44,7 +44,7 @@ public sealed record BlueGreenResult(RecordedOutcome Outcome, Colour Colour, Col
 
         if (RollbackLatency is { } latency)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Traffic back on {Previous?.Label()} {latency.TotalSeconds:0.0} s after the failing measurement.\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"Traffic back on {Previous?.Label()} {DurationText.Format(latency)} after the failing measurement.\n\n");
         }
 
         foreach (var step in Steps)

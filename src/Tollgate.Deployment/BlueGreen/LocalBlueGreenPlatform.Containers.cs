@@ -114,7 +114,7 @@ public sealed partial class LocalBlueGreenPlatform
 
             if (DateTime.UtcNow >= deadline)
             {
-                return $"{ContainerName(colour)}: /health did not answer 200 within {timeout.TotalSeconds:0} s: {report.Failures.FirstOrDefault()}";
+                return $"{ContainerName(colour)}: /health did not answer 200 within {DurationText.Format(timeout)}: {report.Failures.FirstOrDefault()}";
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken).ConfigureAwait(false);

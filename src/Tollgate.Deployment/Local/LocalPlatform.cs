@@ -71,7 +71,7 @@ public sealed class LocalPlatform(ContainerEngineClient client, RouterImage rout
         if (live is not null)
         {
             var drained = await router.WaitForDrainAsync(live.Upstream, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
-            await RemoveReleaseAsync(router, live, Step, drained ? "drained, replaced" : $"replaced; requests still in flight after {options.DrainTimeout.TotalSeconds:0} s were cut", cancellationToken).ConfigureAwait(false);
+            await RemoveReleaseAsync(router, live, Step, drained ? "drained, replaced" : $"replaced; requests still in flight after {DurationText.Format(options.DrainTimeout)} were cut", cancellationToken).ConfigureAwait(false);
         }
 
         return Result(request, DeploymentOutcome.Deployed, report, steps, null, null);
@@ -176,7 +176,7 @@ public sealed class LocalPlatform(ContainerEngineClient client, RouterImage rout
 
             if (DateTime.UtcNow >= deadline)
             {
-                return $"/health did not answer 200 within {(timeout ?? options.HealthTimeout).TotalSeconds:0} s: {report.Failures.FirstOrDefault()}";
+                return $"/health did not answer 200 within {DurationText.Format(timeout ?? options.HealthTimeout)}: {report.Failures.FirstOrDefault()}";
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken).ConfigureAwait(false);

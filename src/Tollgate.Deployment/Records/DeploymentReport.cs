@@ -21,15 +21,8 @@ public static class DeploymentReport
         return text.ToString();
     }
 
-    /// <summary>A duration as <c>2d 3h</c>, <c>4h 10m</c>, <c>5m 3s</c> or <c>n/a</c>.</summary>
-    public static string Duration(TimeSpan? value) => value switch
-    {
-        null => "n/a",
-        { TotalDays: >= 1 } d => $"{(int)d.TotalDays}d {d.Hours}h",
-        { TotalHours: >= 1 } h => $"{(int)h.TotalHours}h {h.Minutes}m",
-        { TotalMinutes: >= 1 } m => $"{(int)m.TotalMinutes}m {m.Seconds}s",
-        var s => string.Create(CultureInfo.InvariantCulture, $"{s.Value.TotalSeconds:0.#}s"),
-    };
+    /// <summary>A duration in Tollgate's one format (<c>3d 02h</c>, <c>4h 10m</c>, <c>5m 03s</c>, <c>2.5s</c>), or <c>n/a</c>.</summary>
+    public static string Duration(TimeSpan? value) => value is { } duration ? DurationText.Format(duration) : "n/a";
 
     private static string Percent(double? value) => value is { } v ? v.ToString("0.#%", CultureInfo.InvariantCulture) : "n/a";
 }

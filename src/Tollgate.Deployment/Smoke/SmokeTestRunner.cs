@@ -76,7 +76,7 @@ public sealed class SmokeTestRunner(HttpClient http)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, $"no answer within {requestTimeout.TotalSeconds:0.#} s");
+            return (null, $"no answer within {DurationText.Format(requestTimeout)}");
         }
     }
 

@@ -1,3 +1,5 @@
+using Tollgate.Evaluation.Prompts;
+
 namespace Tollgate.Evaluation;
 
 /// <summary>Runs one assertion: templating, dispatch, negation, and "not run" for what could not run.</summary>
@@ -9,8 +11,8 @@ public static class AssertionEvaluator
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(context);
         var vars = context.TemplateVariables();
-        var value = spec.Value is null ? null : TextTemplate.Render(spec.Value, vars);
-        var values = spec.Values.Select(v => TextTemplate.Render(v, vars)).ToList();
+        var value = spec.Value is null ? null : PromptTemplate.Parse(spec.Value).Render(vars);
+        var values = spec.Values.Select(v => PromptTemplate.Parse(v).Render(vars)).ToList();
         if (values.Count == 0 && spec.BaseType.Contains("contains-a", StringComparison.Ordinal) && value is not null)
         {
             values = [value];

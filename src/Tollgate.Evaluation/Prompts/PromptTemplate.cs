@@ -1,14 +1,19 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Tollgate.Evaluation.Prompts;
 
 /// <summary>
-/// A prompt template: text with <c>{{ identifier }}</c> placeholders (spaces inside the braces optional) and nothing
-/// else: no logic, filters or nested paths. <see cref="Parse"/> never throws; syntax problems are in
-/// <see cref="Errors"/>, and <see cref="Render"/> refuses a template that has any.
+/// Tollgate's one template grammar, for prompt files (Lint), suite prompts, HTTP bodies and headers and assertion values:
+/// text with <c>{{ identifier }}</c> placeholders (spaces inside the braces optional) and one filter,
+/// <c>{{ identifier | json }}</c>, which inserts the value as a JSON string literal (quotes and escapes included) so a
+/// body stays valid JSON for any input. No logic and no nested paths; a <c>}}</c> outside a placeholder is text (JSON
+/// closes objects with it). Every used variable needs a value. <see cref="Parse"/> never throws; syntax problems are
+/// in <see cref="Errors"/>, and <see cref="Render"/> refuses a template that has any.
 /// </summary>
 public sealed class PromptTemplate
 {
+    private const string JsonFilter = "json";
     private readonly IReadOnlyList<Segment> _segments;
 
     private PromptTemplate(string text, IReadOnlyList<Segment> segments, IReadOnlyList<PromptVariableUsage> usages, IReadOnlyList<PromptTemplateError> errors)
@@ -28,7 +33,7 @@ public sealed class PromptTemplate
     /// <summary>The distinct variable names used, in order of first use.</summary>
     public IReadOnlyList<string> Variables => [.. Usages.Select(u => u.Name).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Syntax errors: unbalanced, empty or invalid placeholders.</summary>
+    /// <summary>Syntax errors: unclosed, empty or invalid placeholders and unknown filters.</summary>
     public IReadOnlyList<PromptTemplateError> Errors { get; }
 
     /// <summary>Parses a template.</summary>
@@ -43,16 +48,6 @@ public sealed class PromptTemplate
         while (position < text.Length)
         {
             var open = text.IndexOf("{{", position, StringComparison.Ordinal);
-            var close = text.IndexOf("}}", position, StringComparison.Ordinal);
-            if (close >= 0 && (open < 0 || close < open))
-            {
-                var (line, column) = LineAndColumn(text, close);
-                errors.Add(new PromptTemplateError("'}}' without a matching '{{'. Remove it or open the placeholder with '{{'.", line, column));
-                literal.Append(text, position, close + 2 - position);
-                position = close + 2;
-                continue;
-            }
-
             if (open < 0)
             {
                 literal.Append(text, position, text.Length - position);
@@ -72,7 +67,10 @@ public sealed class PromptTemplate
             }
 
             var raw = text[open..(end + 2)];
-            var name = text[(open + 2)..end].Trim();
+            var inner = text[(open + 2)..end];
+            var bar = inner.IndexOf('|', StringComparison.Ordinal);
+            var name = (bar < 0 ? inner : inner[..bar]).Trim();
+            var filter = bar < 0 ? null : inner[(bar + 1)..].Trim();
             if (name.Length == 0)
             {
                 errors.Add(new PromptTemplateError($"Empty placeholder '{raw}'. Put a variable name inside, e.g. '{{{{ question }}}}'.", openLine, openColumn));
@@ -80,7 +78,14 @@ public sealed class PromptTemplate
             else if (!IsIdentifier(name))
             {
                 errors.Add(new PromptTemplateError(
-                    $"Invalid placeholder '{raw}': only '{{{{ identifier }}}}' is allowed (letters, digits, '_'; no logic, filters or paths).",
+                    $"Invalid placeholder '{raw}': only '{{{{ identifier }}}}' and '{{{{ identifier | json }}}}' are allowed (letters, digits, '_'; no logic or paths).",
+                    openLine,
+                    openColumn));
+            }
+            else if (filter is not null && filter != JsonFilter)
+            {
+                errors.Add(new PromptTemplateError(
+                    $"Unknown filter '{filter}' in '{raw}': the only filter is 'json' ('{{{{ {name} | json }}}}' inserts the value as a JSON string).",
                     openLine,
                     openColumn));
             }
@@ -88,12 +93,12 @@ public sealed class PromptTemplate
             {
                 if (literal.Length > 0)
                 {
-                    segments.Add(new Segment(literal.ToString(), IsVariable: false));
+                    segments.Add(new Segment(literal.ToString(), IsVariable: false, Filter: null));
                     literal.Clear();
                 }
 
-                segments.Add(new Segment(name, IsVariable: true));
-                usages.Add(new PromptVariableUsage(name, openLine, openColumn));
+                segments.Add(new Segment(name, IsVariable: true, filter));
+                usages.Add(new PromptVariableUsage(name, openLine, openColumn) { Filter = filter });
             }
 
             position = end + 2;
@@ -101,7 +106,7 @@ public sealed class PromptTemplate
 
         if (literal.Length > 0)
         {
-            segments.Add(new Segment(literal.ToString(), IsVariable: false));
+            segments.Add(new Segment(literal.ToString(), IsVariable: false, Filter: null));
         }
 
         return new PromptTemplate(text, segments, usages, errors);
@@ -134,7 +139,7 @@ public sealed class PromptTemplate
         var builder = new StringBuilder();
         foreach (var segment in _segments)
         {
-            builder.Append(segment.IsVariable ? variables[segment.Text] : segment.Text);
+            builder.Append(!segment.IsVariable ? segment.Text : segment.Filter == JsonFilter ? JsonSerializer.Serialize(variables[segment.Text]) : variables[segment.Text]);
         }
 
         return builder.ToString();
@@ -159,14 +164,18 @@ public sealed class PromptTemplate
         return (line, index - lineStart + 1);
     }
 
-    private sealed record Segment(string Text, bool IsVariable);
+    private sealed record Segment(string Text, bool IsVariable, string? Filter);
 }
 
 /// <summary>A placeholder in a template.</summary>
 /// <param name="Name">The variable's name.</param>
 /// <param name="Line">The 1-based line within the template.</param>
 /// <param name="Column">The 1-based column of the opening <c>{{</c>.</param>
-public sealed record PromptVariableUsage(string Name, int Line, int Column);
+public sealed record PromptVariableUsage(string Name, int Line, int Column)
+{
+    /// <summary>The filter applied to the value (<c>json</c>), or null.</summary>
+    public string? Filter { get; init; }
+}
 
 /// <summary>A syntax error in a template.</summary>
 /// <param name="Message">What is wrong and how to fix it.</param>

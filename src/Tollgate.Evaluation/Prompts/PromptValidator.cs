@@ -55,6 +55,20 @@ public sealed class PromptValidator(PromptValidationOptions? options = null)
                 problems.Add(new Diagnostic(LogLevel.Error, $"In '{field}': {error.Message}", file, line, column, PromptDiagnosticCodes.TemplateSyntax));
             }
 
+            foreach (var usage in template.Usages.Where(u => u.Filter is not null))
+            {
+                // The service renders prompt files with Semantic Kernel, which has no filters: the one grammar's
+                // '| json' is for suite HTTP bodies only.
+                var (line, column) = Map(origin, usage.Line, usage.Column);
+                problems.Add(new Diagnostic(
+                    LogLevel.Error,
+                    $"In '{field}': '{{{{ {usage.Name} | {usage.Filter} }}}}' uses a filter; prompt files are rendered without filters. Write '{{{{ {usage.Name} }}}}'.",
+                    file,
+                    line,
+                    column,
+                    PromptDiagnosticCodes.TemplateSyntax));
+            }
+
             foreach (var usage in template.Usages.DistinctBy(u => u.Name))
             {
                 used.Add(usage.Name);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
+using Tollgate.Evaluation.Prompts;
 
 namespace Tollgate.Evaluation;
 
@@ -7,8 +8,8 @@ namespace Tollgate.Evaluation;
 public sealed class ChatTarget : ISystemUnderTest
 {
     private readonly IChatClient _client;
-    private readonly TextTemplate? _system;
-    private readonly TextTemplate _user;
+    private readonly PromptTemplate? _system;
+    private readonly PromptTemplate _user;
     private readonly ChatOptions _options;
 
     /// <summary>Creates a target; <paramref name="model"/> may differ from the suite's (a cheaper CI model).</summary>
@@ -17,8 +18,8 @@ public sealed class ChatTarget : ISystemUnderTest
         Name = name;
         Model = model;
         _client = client;
-        _system = system is null ? null : new TextTemplate(system);
-        _user = new TextTemplate(user);
+        _system = system is null ? null : PromptTemplate.Parse(system);
+        _user = PromptTemplate.Parse(user);
         _options = new ChatOptions { ModelId = model, Temperature = (float)temperature, MaxOutputTokens = maxTokens };
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Tollgate.Evaluation.Prompts;
 
 namespace Tollgate.Evaluation;
 
@@ -15,7 +16,7 @@ public sealed class HttpEndpointTarget : ISystemUnderTest
     private readonly ProviderSpec _spec;
     private readonly HttpClient _http;
     private readonly Uri _url;
-    private readonly TextTemplate? _body;
+    private readonly PromptTemplate? _body;
     private readonly JsonPath _output;
     private readonly JsonPath? _retrievedIds;
     private readonly JsonPath? _retrievedText;
@@ -37,7 +38,7 @@ public sealed class HttpEndpointTarget : ISystemUnderTest
         _spec = spec;
         _url = url;
         _http = http;
-        _body = spec.Body is null ? null : new TextTemplate(spec.Body);
+        _body = spec.Body is null ? null : PromptTemplate.Parse(spec.Body);
         _output = JsonPath.Parse(spec.OutputPath);
         _retrievedIds = spec.RetrievedIdsPath is null ? null : JsonPath.Parse(spec.RetrievedIdsPath);
         _retrievedText = spec.RetrievedTextPath is null ? null : JsonPath.Parse(spec.RetrievedTextPath);
@@ -68,7 +69,7 @@ public sealed class HttpEndpointTarget : ISystemUnderTest
 
         foreach (var (name, value) in _spec.Headers)
         {
-            request.Headers.TryAddWithoutValidation(name, TextTemplate.Render(value, evalCase.Vars));
+            request.Headers.TryAddWithoutValidation(name, PromptTemplate.Parse(value).Render(evalCase.Vars));
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

@@ -92,7 +92,7 @@ public sealed class ResilienceHandler : DelegatingHandler
         }
         catch (TimeoutRejectedException e)
         {
-            throw new TimeoutException($"{request.Method} {request.RequestUri} timed out after {_timeout.TotalSeconds:0.#} s", e);
+            throw new TimeoutException($"{request.Method} {request.RequestUri} timed out after {DurationText.Format(_timeout)}", e);
         }
     }
 

@@ -41,7 +41,7 @@ public static class HtmlReport
         var run = context.Run;
         html.Write(string.Create(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LlmEval {HtmlEncode(context.Suite.Name)}</title><style>{Style}</style></head><body>"));
         html.Write(string.Create(CultureInfo.InvariantCulture, $"<h1>LlmEval: {HtmlEncode(context.Suite.Name)} — <span class=\"{(context.Gates.Passed ? "pass\">passed" : "fail\">failed")}</span></h1>"));
-        html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{run.Cases.Count} of {run.TotalCases} cases, {run.Passed} passed; repeat {run.Repeat}, sample {run.Sample:P0}; {run.Duration.TotalSeconds:0.0} s</p>"));
+        html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{run.Cases.Count} of {run.TotalCases} cases, {run.Passed} passed; repeat {run.Repeat}, sample {run.Sample:P0}; {DurationText.Format(run.Duration)}</p>"));
         Gates(html, context.Gates);
         Distributions(html, run);
         BaselineDiff(html, run, context.Baseline);

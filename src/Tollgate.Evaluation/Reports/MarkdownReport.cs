@@ -19,7 +19,7 @@ public static class MarkdownReport
             text.Append(CultureInfo.InvariantCulture, $"; sample {run.Sample:P0}, repeat {run.Repeat} (min pass {run.MinPass}), seed {run.Seed}");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"; cache {run.CacheHits} hits / {run.CacheMisses} misses; {run.Duration.TotalSeconds:0.0} s\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"; cache {run.CacheHits} hits / {run.CacheMisses} misses; {DurationText.Format(run.Duration)}\n\n");
         text.Append("| metric | value | threshold | baseline | delta | status |\n|---|---:|---|---:|---:|---|\n");
         foreach (var row in context.Gates.Outcomes)
         {

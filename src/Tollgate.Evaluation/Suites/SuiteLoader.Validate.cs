@@ -1,3 +1,5 @@
+using Tollgate.Evaluation.Prompts;
+
 namespace Tollgate.Evaluation;
 
 public static partial class SuiteLoader
@@ -41,6 +43,11 @@ public static partial class SuiteLoader
                 {
                     CheckVariables(evalCase, $"assert.{assertion.Type}.value", value, assertion.Location, [.. evalCase.Vars.Keys, .. CaseFields]);
                 }
+
+                foreach (var item in assertion.Values)
+                {
+                    CheckVariables(evalCase, $"assert.{assertion.Type}.value", item, assertion.Location, [.. evalCase.Vars.Keys, .. CaseFields]);
+                }
             }
         }
     }
@@ -55,7 +62,14 @@ public static partial class SuiteLoader
 
     private static void CheckVariables(EvalCase evalCase, string field, string text, SourceLocation? location, string[] declared)
     {
-        foreach (var variable in new TextTemplate(text).Variables)
+        var template = PromptTemplate.Parse(text);
+        if (template.Errors.Count > 0)
+        {
+            var error = template.Errors[0];
+            throw new SuiteException(location, field, $"template line {error.Line}, column {error.Column}: {error.Message}");
+        }
+
+        foreach (var variable in template.Variables)
         {
             if (!declared.Contains(variable, StringComparer.Ordinal))
             {

@@ -25,7 +25,7 @@ internal static class ProcessFailures
         child,
         masker,
         exitCode: null,
-        $"{ToolName(child)} timed out after {Describe(timeout)} and was stopped (SIGTERM to its process tree, killed after the {Describe(child.Command.GracePeriod)} grace period)",
+        $"{ToolName(child)} timed out after {DurationText.Format(timeout)} and was stopped (SIGTERM to its process tree, killed after the {DurationText.Format(child.Command.GracePeriod)} grace period)",
         "If it needs longer, raise the limit with .WithTimeout(...) (null: no limit).");
 
     /// <summary>A started service exited before it printed the awaited line.</summary>
@@ -41,7 +41,7 @@ internal static class ProcessFailures
         child,
         masker,
         exitCode: null,
-        $"{ToolName(child)} did not print the line that was waited for within {Describe(timeout)} (it is still running)",
+        $"{ToolName(child)} did not print the line that was waited for within {DurationText.Format(timeout)} (it is still running)",
         "If it is only slow to start, pass a longer timeout to WaitForOutputAsync; otherwise check that the awaited text matches what it prints.");
 
     /// <summary>A handler of <see cref="CommandSpec.OutputHandlers"/> threw; the process ran to its end.</summary>
@@ -85,15 +85,6 @@ internal static class ProcessFailures
     private static List<string> Masked(ProcessOutputTail tail, SecretMasker masker) =>
         [.. tail.Snapshot().Select(line => Shorten(masker.Apply(line)))];
 
-    /// <summary>A time span as people write it: 250 ms, 2 s, 1.5 s, 5 min, 1 h 30 min.</summary>
-    internal static string Describe(TimeSpan span) => span switch
-    {
-        { TotalSeconds: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0} ms"),
-        { TotalMinutes: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s"),
-        { TotalHours: < 1 } when span.Seconds == 0 => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min"),
-        { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds} s"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes} min"),
-    };
 
     // Standard error first; many tools (compilers, test runners) report failures on standard output only, so when
     // standard error is empty its last lines stand in.

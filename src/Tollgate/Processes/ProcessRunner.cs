@@ -45,13 +45,13 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
             throw ProcessFailures.TimedOut(child, masker, command.Timeout ?? TimeSpan.Zero);
         }
 
-        log.Debug($"{child.MaskedCommandLine} exited with code {result.ExitCode} after {ProcessFailures.Describe(result.Duration)}.");
+        log.Debug($"{child.MaskedCommandLine} exited with code {result.ExitCode} after {DurationText.Format(result.Duration)}.");
         if (child.HandlerFailure is { } failure)
         {
             throw ProcessFailures.HandlerFailed(child, failure);
         }
 
-        child.OutputLog?.Complete($"exited with code {result.ExitCode} after {ProcessFailures.Describe(result.Duration)}");
+        child.OutputLog?.Complete($"exited with code {result.ExitCode} after {DurationText.Format(result.Duration)}");
         if (command.ValidateExitCode && result.ExitCode != 0)
         {
             throw ProcessFailures.ExitCode(child, masker, result.ExitCode);
@@ -82,6 +82,6 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
         var output = lines == 0 ? "no output"
             : child.OutputLog is { } file ? $"{lines} line(s) of output in {file.DisplayPath()}"
             : $"{lines} line(s) of output";
-        return $"✔ {commandLine} ({ending}{ProcessFailures.Describe(result.Duration)}, {output})";
+        return $"✔ {commandLine} ({ending}{DurationText.Format(result.Duration)}, {output})";
     }
 }

@@ -37,9 +37,20 @@ public class PromptTemplateTests
             .WithMessage("*prompts/answer/v1.yaml (user)*no value for variable(s) context*line 2, column 4*given: question*");
     }
 
+    [Fact]
+    public void The_json_filter_inserts_a_JSON_string_and_a_lone_closing_pair_is_text_as_in_JSON_bodies()
+    {
+        var template = PromptTemplate.Parse("{\"input\": {\"q\": {{ question | json }}}}");
+
+        template.Errors.Should().BeEmpty();
+        template.Usages.Should().ContainSingle().Which.Filter.Should().Be("json");
+        template.Render(new Dictionary<string, string> { ["question"] = "say \"hi\"\n" })
+            .Should().Be("{\"input\": {\"q\": \"say \\u0022hi\\u0022\\n\"}}");
+    }
+
     [Theory]
     [InlineData("Hello {{ name", 1, 7, "never closed")]
-    [InlineData("Hello }} there", 1, 7, "without a matching")]
+    [InlineData("Hello {{ name | upper }}", 1, 7, "Unknown filter 'upper'")]
     [InlineData("a\nb {{ }} c", 2, 3, "Empty placeholder")]
     [InlineData("{{ user.name }}", 1, 1, "only '{{ identifier }}'")]
     [InlineData("{{#if x}}yes{{/if}}", 1, 1, "no logic")]

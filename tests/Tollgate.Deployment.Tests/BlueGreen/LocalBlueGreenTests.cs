@@ -16,7 +16,7 @@ public sealed partial class LocalBlueGreenTests(BlueGreenFixture fixture, ITestO
 {
     private readonly List<string> log = [];
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly List<DeploymentEnvironment> environments = [];
+    private readonly TestEnvironments environments = new();
 
     [LocalFact]
     public async Task Two_runs_with_two_images_switch_colours_and_Rollback_returns_to_the_first_from_the_live_state()
@@ -135,22 +135,11 @@ public sealed partial class LocalBlueGreenTests(BlueGreenFixture fixture, ITestO
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var environment in environments)
-        {
-            await fixture.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, CancellationToken.None);
-        }
-    }
+    public Task DisposeAsync() => environments.RemoveAllAsync(fixture.Engine);
 
     public void Dispose() => http.Dispose();
 
-    private DeploymentEnvironment New()
-    {
-        var environment = BlueGreenFixture.NewEnvironment();
-        environments.Add(environment);
-        return environment;
-    }
+    private DeploymentEnvironment New() => environments.Add(BlueGreenFixture.NewEnvironment());
 
     private void Log(string line)
     {

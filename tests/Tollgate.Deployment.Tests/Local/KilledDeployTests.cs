@@ -12,7 +12,7 @@ namespace Tollgate.Deployment.Tests.Local;
 public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, IDisposable
 {
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly List<DeploymentEnvironment> environments = [];
+    private readonly TestEnvironments environments = new();
 
     [LocalFact]
     public async Task A_deploy_process_killed_with_SIGKILL_after_its_candidate_started_converges_on_the_next_run()
@@ -82,22 +82,11 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var environment in environments)
-        {
-            await fixture.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, CancellationToken.None);
-        }
-    }
+    public Task DisposeAsync() => environments.RemoveAllAsync(fixture.Engine);
 
     public void Dispose() => http.Dispose();
 
-    private DeploymentEnvironment New()
-    {
-        var environment = fixture.NewEnvironment();
-        environments.Add(environment);
-        return environment;
-    }
+    private DeploymentEnvironment New() => environments.Add(fixture.NewEnvironment());
 
     /// <summary>One release container running <paramref name="image"/>, one router, nothing stopped or left over, and the router serves it.</summary>
     private async Task ExactlyOneHealthyReleaseAsync(DeploymentEnvironment environment, string image, string version)

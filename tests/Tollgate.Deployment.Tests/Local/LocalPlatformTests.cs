@@ -9,7 +9,7 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
 {
     private readonly List<string> log = [];
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly List<DeploymentEnvironment> environments = [];
+    private readonly TestEnvironments environments = new();
 
     [LocalFact]
     public async Task A_redeploy_under_steady_load_fails_no_request_and_leaves_one_release()
@@ -123,22 +123,11 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var environment in environments)
-        {
-            await fixture.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, CancellationToken.None);
-        }
-    }
+    public Task DisposeAsync() => environments.RemoveAllAsync(fixture.Engine);
 
     public void Dispose() => http.Dispose();
 
-    private DeploymentEnvironment New()
-    {
-        var environment = fixture.NewEnvironment();
-        environments.Add(environment);
-        return environment;
-    }
+    private DeploymentEnvironment New() => environments.Add(fixture.NewEnvironment());
 
     private string Why()
     {

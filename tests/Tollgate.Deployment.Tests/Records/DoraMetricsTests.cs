@@ -62,14 +62,14 @@ public class DoraMetricsTests
         text.Should().Contain("#### DORA metrics: prod, 2026-10-13 to 2026-11-12")
             .And.Contain("| deployment frequency | 4 deployments, 0.13 per day: medium (between weekly and monthly) |")
             .And.Contain("| change failure rate | 25% (1 of 4 rolled back) |")
-            .And.Contain("| lead time for changes (median) | 3h 4m |")
-            .And.Contain("| time to restore service (median) | 6m 0s |")
+            .And.Contain("| lead time for changes (median) | 3h 04m |")
+            .And.Contain("| time to restore service (median) | 6m 00s |")
             .And.Contain("| attempts stopped before production | 2 |");
     }
 
     [Theory]
     [InlineData(2.5, "2.5s")]
-    [InlineData(3 * 86400 + 7200, "3d 2h")]
+    [InlineData(3 * 86400 + 7200, "3d 02h")]
     public void Durations_read_at_a_glance(double seconds, string text)
     {
         DeploymentReport.Duration(TimeSpan.FromSeconds(seconds)).Should().Be(text);

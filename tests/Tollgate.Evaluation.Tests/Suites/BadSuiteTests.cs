@@ -73,6 +73,25 @@ public sealed class BadSuiteTests : IDisposable
         error.Message.Should().Contain("'questoin' is not declared by case 'pricing'").And.Contain("did you mean 'question'?");
     }
 
+    [Fact]
+    public void A_template_outside_the_one_grammar_stops_the_suite_at_load_with_its_position()
+    {
+        var path = _dir.Write("suite.yaml", """
+            provider:
+              type: http
+              url: http://127.0.0.1:9/query
+              body: '{"question": {{ question | upper }}}'
+            tests:
+              - id: pricing
+                vars: { question: "How much?" }
+            """);
+
+        var error = Load(path);
+
+        error.Field.Should().Be("provider.body");
+        error.Message.Should().Contain("line 1, column 14").And.Contain("Unknown filter 'upper'").And.Contain("the only filter is 'json'");
+    }
+
     [Theory]
     [InlineData("type: htp\n  url: http://127.0.0.1:9/q", "provider.type", "did you mean 'http'?")]
     [InlineData("type: http\n  url: not a url", "provider.url", "is not an absolute http(s) URL")]

@@ -1,11 +1,15 @@
+using Tollgate.TestSupport;
+
 namespace Tollgate.GitHubActions.Tests.TestSupport;
 
-/// <summary>A repository root in a temporary directory (with .nuke/), deleted at the end of the test.</summary>
+/// <summary>A repository root in a temporary directory (a <see cref="TempDirectory"/> with .nuke/), deleted at the end of the test.</summary>
 internal sealed class TempRoot : IDisposable
 {
+    private readonly TempDirectory _directory = new("tollgate-gha");
+
     public TempRoot()
     {
-        Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tollgate-gha-" + Guid.NewGuid().ToString("N")));
+        Path = new AbsolutePath(_directory.Path);
         Directory.CreateDirectory(Path / ".nuke");
     }
 
@@ -13,12 +17,7 @@ internal sealed class TempRoot : IDisposable
 
     public string Read(string relative) => File.ReadAllText(Path / relative);
 
-    public void Write(string relative, string text)
-    {
-        var file = Path / relative;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file.Value)!);
-        File.WriteAllText(file, text);
-    }
+    public void Write(string relative, string text) => _directory.Write(relative, text);
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose() => _directory.Dispose();
 }

@@ -18,7 +18,7 @@ public sealed class ConsoleOutputTests : IDisposable
         (await _fixture.RunAsync(new OutputBuild(), null, "Compile")).Should().Be(0);
 
         _fixture.Output.Should().NotContain("│ compiled-", "the command's lines are in its file, not in the terminal");
-        _fixture.Output.Should().MatchRegex(@"Compile │ ✔ bash -c .* \([0-9.]+ m?s, 3 line\(s\) of output in .*\.nuke/temp/logs/Compile\.1\.bash\.log\)");
+        _fixture.Output.Should().MatchRegex(@"Compile │ ✔ bash -c .* \([0-9.]+m?s, 3 line\(s\) of output in .*\.nuke/temp/logs/Compile\.1\.bash\.log\)");
         var file = File.ReadAllText(Logs / "Compile.1.bash.log");
         file.Should().StartWith("$ bash -c").And.Contain("compiled-one\n").And.Contain("! compiled-three\n").And.Contain("# exited with code 0");
     }

@@ -1,3 +1,4 @@
+using Tollgate.TestSupport;
 using static Tollgate.Tests.TestSupport.ExecutorHarness;
 using static Tollgate.Tests.TestSupport.Graphs;
 
@@ -6,17 +7,19 @@ namespace Tollgate.Tests.Execution;
 public sealed class IncrementalTests : IDisposable
 {
     private readonly TestSupport.ExecutorHarness _harness = new();
-    private readonly AbsolutePath _root = new AbsolutePath(Path.Combine(Path.GetTempPath(), "tollgate-incremental-" + Guid.NewGuid().ToString("N"))).CreateDirectory();
+    private readonly TempDirectory _directory = new("tollgate-incremental");
+    private readonly AbsolutePath _root;
     private string _parameters = "p1";
     private int _runs;
 
     public IncrementalTests()
     {
+        _root = new AbsolutePath(_directory.Path);
         Directory.CreateDirectory(_root / "src");
         File.WriteAllText(_root / "src" / "a.txt", "alpha");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private TargetSpec Generate => Action("Generate", () =>
     {

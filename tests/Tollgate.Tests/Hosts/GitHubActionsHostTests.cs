@@ -1,3 +1,5 @@
+using Tollgate.TestSupport;
+
 namespace Tollgate.Tests.Hosts;
 
 public sealed class GitHubActionsHostTests : IDisposable
@@ -224,8 +226,8 @@ public sealed class GitHubActionsHostTests : IDisposable
         var summary = File.ReadAllText(path);
         summary.Should().StartWith("## Earlier step\n\nkept\n", "other steps' content is preserved");
         summary.Should().NotContain("hunter2-secret");
-        Approvals.Verify(summary, "GitHubStepSummary");
-        Approvals.Verify(log, "GitHubSummaryLog");
+        Approvals.Verify(summary, "GitHubStepSummary.approved.txt");
+        Approvals.Verify(log, "GitHubSummaryLog.approved.txt");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Tollgate.TestSupport;
+
 namespace Tollgate.Tests.Hosts;
 
 public sealed class HelpWriterTests
@@ -15,7 +17,7 @@ public sealed class HelpWriterTests
 
         HelpWriter.Write(SampleBuilds.Graph(), Parameters(), writer, defaultTarget: null);
 
-        Approvals.Verify(writer.ToString(), "Help");
+        Approvals.Verify(writer.ToString(), "Help.approved.txt");
     }
 
     [Fact]

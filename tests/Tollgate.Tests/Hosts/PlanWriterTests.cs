@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Hosts;
 
@@ -11,7 +12,7 @@ public sealed partial class PlanWriterTests
 
         PlanTextWriter.Write(SampleBuilds.Plan(), writer);
 
-        Approvals.Verify(writer.ToString(), "PlanText");
+        Approvals.Verify(writer.ToString(), "PlanText.approved.txt");
     }
 
     [Fact]

@@ -1,23 +1,21 @@
+using Tollgate.TestSupport;
+
 namespace Tollgate.Tests.Parameters;
 
-/// <summary>A real root directory with a .nuke folder in the system temp directory, deleted on dispose.</summary>
+/// <summary>A real root directory with a .nuke folder (a <see cref="TempDirectory"/>), deleted on dispose.</summary>
 internal sealed class TempRoot : IDisposable
 {
+    private readonly TempDirectory _directory = new("tollgate-parameters");
+
     public TempRoot()
     {
-        Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tollgate-parameters-" + Guid.NewGuid().ToString("N")));
+        Path = new AbsolutePath(_directory.Path);
         (Path / ".nuke").CreateDirectory();
     }
 
     public AbsolutePath Path { get; }
 
-    public AbsolutePath Write(string relativePath, string text)
-    {
-        var file = Path / relativePath;
-        file.Parent.CreateDirectory();
-        File.WriteAllText(file, text);
-        return file;
-    }
+    public AbsolutePath Write(string relativePath, string text) => new(_directory.Write(relativePath, text));
 
     public ParameterSources Sources(
         IReadOnlyDictionary<string, IReadOnlyList<string>>? commandLine = null,
@@ -29,11 +27,5 @@ internal sealed class TempRoot : IDisposable
             Path,
             profiles);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

@@ -1,10 +1,11 @@
 using Tollgate.Tests.TestSupport;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Processes;
 
 public sealed class ProcessRunnerCancellationTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory _temp = new("tollgate-process-tests");
     private readonly CollectingLog _log = new();
     private readonly ProcessRunner _runner;
 
@@ -15,7 +16,7 @@ public sealed class ProcessRunnerCancellationTests : IDisposable
     [Fact]
     public async Task I_can_cancel_a_command_and_its_whole_process_tree_is_gone()
     {
-        var pids = _temp.File("pids");
+        var pids = _temp["pids"];
         const string Script = """
             echo $$ >> "$0"
             sleep 300 &
@@ -40,7 +41,7 @@ public sealed class ProcessRunnerCancellationTests : IDisposable
     [Fact]
     public async Task I_can_cancel_a_command_whose_grandchild_ignores_SIGTERM_and_outlives_its_parent()
     {
-        var pids = _temp.File("pids");
+        var pids = _temp["pids"];
         // The subshell ignores TERM and execs sleep, which inherits the ignored signal; the parent dies on TERM, so the
         // sleep is re-parented away from the tree before the kill and only the remembered descendants can reach it.
         const string Script = """
@@ -65,7 +66,7 @@ public sealed class ProcessRunnerCancellationTests : IDisposable
     [Fact]
     public async Task I_can_cancel_a_command_whose_SIGTERM_trap_starts_a_new_child_and_exits()
     {
-        var pids = _temp.File("pids");
+        var pids = _temp["pids"];
         // The child started by the trap is born after the first look at the tree and is orphaned at once when its
         // parent exits; only the family marker in its environment still ties it to the command.
         const string Script = """
@@ -91,8 +92,8 @@ public sealed class ProcessRunnerCancellationTests : IDisposable
     [Fact]
     public async Task I_see_a_process_that_traps_SIGTERM_clean_up_when_I_cancel()
     {
-        var marker = _temp.File("cleaned-up");
-        var ready = _temp.File("ready");
+        var marker = _temp["cleaned-up"];
+        var ready = _temp["ready"];
         const string Script = """
             trap 'echo cleaned > "$0"; exit 0' TERM
             touch "$1"
@@ -119,16 +120,16 @@ public sealed class ProcessRunnerCancellationTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        var act = () => _runner.RunAsync(new CommandSpec("bash").WithArguments("-c", "touch \"$0\"", _temp.File("ran")), cancellation.Token);
+        var act = () => _runner.RunAsync(new CommandSpec("bash").WithArguments("-c", "touch \"$0\"", _temp["ran"]), cancellation.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
-        File.Exists(_temp.File("ran")).Should().BeFalse();
+        File.Exists(_temp["ran"]).Should().BeFalse();
     }
 
     [Fact]
     public async Task I_get_the_result_of_a_command_that_leaves_a_background_process_holding_its_output_open()
     {
-        var pids = _temp.File("pids");
+        var pids = _temp["pids"];
         var command = new CommandSpec("bash").WithArguments("-c", "sleep 300 & echo $! >> \"$0\"; echo done", pids).WithCapture();
 
         try

@@ -1,10 +1,11 @@
 using Tollgate.Tests.TestSupport;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Processes;
 
 public sealed class ProcessRunnerFailureTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory _temp = new("tollgate-process-tests");
     private readonly CollectingLog _log = new();
     private readonly SecretMasker _masker = new();
 
@@ -57,15 +58,15 @@ public sealed class ProcessRunnerFailureTests : IDisposable
     public async Task I_see_a_command_that_runs_too_long_stopped_with_a_timeout_error()
     {
         var command = new CommandSpec("bash")
-            .WithArguments("-c", "echo started >&2; echo $$ > \"$0\"; sleep 300", _temp.File("pid"))
+            .WithArguments("-c", "echo started >&2; echo $$ > \"$0\"; sleep 300", _temp["pid"])
             .WithTimeout(TimeSpan.FromSeconds(2));
 
         var act = () => Runner().RunAsync(command, CancellationToken.None);
 
         var failure = (await act.Should().ThrowAsync<ProcessException>()).Which;
-        failure.Message.Should().Contain("timed out after 2 s").And.Contain("was stopped").And.Contain("started").And.Contain("WithTimeout");
+        failure.Message.Should().Contain("timed out after 2.0s").And.Contain("was stopped").And.Contain("started").And.Contain("WithTimeout");
         failure.ExitCode.Should().BeNull();
-        ProcessProbe.ReadIds(_temp.File("pid")).Should().ContainSingle()
+        ProcessProbe.ReadIds(_temp["pid"]).Should().ContainSingle()
             .Which.Should().Match(pid => !ProcessProbe.IsRunning(pid));
     }
 
@@ -99,7 +100,7 @@ public sealed class ProcessRunnerFailureTests : IDisposable
     [Fact]
     public async Task I_see_which_working_directory_is_missing()
     {
-        var missing = _temp.File("not-there");
+        var missing = _temp["not-there"];
 
         var act = () => Runner().RunAsync(new CommandSpec("pwd").WithWorkingDirectory(missing), CancellationToken.None);
 
@@ -110,7 +111,7 @@ public sealed class ProcessRunnerFailureTests : IDisposable
     [Fact]
     public async Task I_see_a_clear_error_when_a_file_cannot_be_executed()
     {
-        var notExecutable = _temp.File("data.bin");
+        var notExecutable = _temp["data.bin"];
         await File.WriteAllBytesAsync(notExecutable, [0, 1, 2, 3]);
         TempDirectory.MakeExecutable(notExecutable);
 

@@ -1,10 +1,11 @@
 using Tollgate.Tests.TestSupport;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Processes;
 
 public sealed class ProcessRunnerOutputTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory _temp = new("tollgate-process-tests");
     private readonly CollectingLog _log = new();
     private readonly SecretMasker _masker = new();
 

@@ -1,11 +1,12 @@
 using Tollgate.Tests.TestSupport;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Processes;
 
 public sealed class RunningProcessTests : IDisposable
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _temp = new();
+    private readonly TempDirectory _temp = new("tollgate-process-tests");
     private readonly CollectingLog _log = new();
     private readonly SecretMasker _masker = new();
     private readonly ProcessRunner _runner;
@@ -17,7 +18,7 @@ public sealed class RunningProcessTests : IDisposable
     [Fact]
     public async Task I_can_start_a_service_wait_until_it_listens_and_dispose_it_to_stop_it()
     {
-        var pids = _temp.File("pids");
+        var pids = _temp["pids"];
         const string Script = """
             sleep 300 &
             echo $! >> "$0"
@@ -77,7 +78,7 @@ public sealed class RunningProcessTests : IDisposable
         var act = () => service.WaitForOutputAsync(l => l.Contains("listening", StringComparison.Ordinal), TimeSpan.FromMilliseconds(300), CancellationToken.None);
 
         (await act.Should().ThrowAsync<ProcessException>()).Which.Message
-            .Should().Contain("within 300 ms").And.Contain("still running");
+            .Should().Contain("within 300ms").And.Contain("still running");
         service.HasExited.Should().BeFalse();
     }
 
@@ -97,7 +98,7 @@ public sealed class RunningProcessTests : IDisposable
     [Fact]
     public async Task I_see_a_service_that_traps_SIGTERM_exit_cleanly_when_I_stop_it()
     {
-        var marker = _temp.File("cleaned-up");
+        var marker = _temp["cleaned-up"];
         const string Script = """
             trap 'echo cleaned > "$0"; exit 0' TERM
             echo ready
@@ -155,7 +156,7 @@ public sealed class RunningProcessTests : IDisposable
 
         var act = () => service.WaitForExitAsync(CancellationToken.None);
 
-        (await act.Should().ThrowAsync<ProcessException>()).Which.Message.Should().Contain("timed out after 500 ms");
+        (await act.Should().ThrowAsync<ProcessException>()).Which.Message.Should().Contain("timed out after 500ms");
         service.HasExited.Should().BeTrue();
     }
 

@@ -1,13 +1,16 @@
 using System.Text;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.TestSupport;
 
 /// <summary>Runs a build end to end through <see cref="BuildRunner"/> in a temporary root with a .nuke/ directory.</summary>
 public sealed class BuildFixture : IDisposable
 {
+    private readonly TempDirectory _directory = new("tollgate-cli");
+
     public BuildFixture()
     {
-        Root = new AbsolutePath(Path.Combine(Path.GetTempPath(), "tollgate-cli-" + Guid.NewGuid().ToString("N"))).CreateDirectory();
+        Root = new AbsolutePath(_directory.Path);
         Directory.CreateDirectory(Root / ".nuke");
     }
 
@@ -40,5 +43,5 @@ public sealed class BuildFixture : IDisposable
         return exitCode;
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => _directory.Dispose();
 }
