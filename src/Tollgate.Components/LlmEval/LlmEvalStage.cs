@@ -9,7 +9,7 @@ internal static class LlmEvalStage
     {
         var settings = build.LlmEvalService;
         var suitePath = RepositoryPath.Resolve(build.RootDirectory, build.EvalSuite ?? settings.SuitePath, "--eval-suite");
-        var suite = SuiteLoader.Load(suitePath);
+        var suite = SuiteLoader.Load(suitePath, build.RootDirectory);
         var options = build.LlmEvalSettings;
 
         // One masker per build: the stage registers its secrets with the build's, so the log, child output, the cache,
@@ -43,7 +43,7 @@ internal static class LlmEvalStage
                 // Always started, in read-only mode too: the service's code, retrieval and prompts run on every run; only
                 // its model calls are replayed.
                 started = await LlmEvalSystemUnderTest.StartAsync(build, suite, cache, cancellationToken).ConfigureAwait(false);
-                options = options.WithProviderUrl(started.Url).WithModelCalls(started.Proxy.Ledger);
+                options = options.WithProviderUrl(started.Url).WithModelCalls(started.Proxy.Ledger).WithModelProxy(started.Proxy);
             }
 
             var store = BaselineStore.For(suite);
@@ -70,7 +70,8 @@ internal static class LlmEvalStage
             var context = new ReportContext(suite, run, gates, baseline);
             var reports = ReportWriters.WriteAll(build.ArtifactsDirectory / "llm-eval", context, masker);
             build.Log.Information($"{run.Passed}/{run.Cases.Count} cases passed; model calls: {run.ModelCallsReplayed} replayed, {run.ModelCallsForwarded} sent to the provider, {run.ModelCallsMissed} missed; "
-                + $"judge and model-provider cache: {run.CacheHits} replayed, {run.CacheMisses} recorded; reports in {reports.Html}");
+                + $"judge and embedding calls: {run.JudgeCallsReplayed} replayed, {run.JudgeCallsForwarded} sent to the provider, {run.JudgeCallsMissed} without a recording (their checks did not run); "
+                + $"model-provider cache: {run.CacheHits} replayed, {run.CacheMisses} recorded; reports in {reports.Html}");
             ThrowOnUntracedFailures(started);
             if (build.UpdateBaseline == true)
             {

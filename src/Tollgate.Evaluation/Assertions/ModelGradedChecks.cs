@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 
 namespace Tollgate.Evaluation;
 
@@ -146,7 +147,10 @@ internal static class ModelGradedChecks
             return CheckOutcome.Skipped("no value, expected or reference to compare with");
         }
 
-        var embeddings = await context.Judge.Embeddings!.GenerateAsync([context.Response.Output, expected], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var embeddings = await context.Judge.Embeddings!.GenerateAsync([context.Response.Output, expected], new EmbeddingGenerationOptions
+        {
+            AdditionalProperties = new AdditionalPropertiesDictionary { [CachingChatClient.LabelProperty] = $"{context.Case.Id} (embedding)" },
+        }, cancellationToken).ConfigureAwait(false);
         var similarity = SimilarityMetrics.Cosine(embeddings[0].Vector.Span, embeddings[1].Vector.Span);
         var threshold = spec.Threshold ?? 0.8;
         return CheckOutcome.Of(similarity >= threshold, Math.Max(0, similarity), $"cosine similarity {similarity:0.###} (threshold {threshold:0.##})");

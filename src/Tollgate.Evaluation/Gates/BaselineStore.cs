@@ -25,14 +25,28 @@ public sealed class BaselineStore(string path)
             return null;
         }
 
+        var text = File.ReadAllText(Path);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new TollgateException($"{Path}:1: the baseline is empty; delete it or rewrite it with --update-baseline");
+        }
+
+        Baseline? baseline;
         try
         {
-            return JsonSerializer.Deserialize<Baseline>(File.ReadAllText(Path));
+            baseline = JsonSerializer.Deserialize<Baseline>(text);
         }
         catch (JsonException e)
         {
-            throw new TollgateException($"{Path}:{e.LineNumber + 1}: the baseline is not valid ({e.Message}); fix it or rewrite it with --update-baseline", e);
+            throw new TollgateException($"{Path}:{(e.LineNumber ?? 0) + 1}: the baseline is not valid ({e.Message}); fix it or rewrite it with --update-baseline");
         }
+
+        // The record's constructor takes whatever the file holds: a missing section would show up later as an empty diff
+        // or a null reference, so it is named here.
+        var missing = baseline is null ? "the baseline object" : baseline.Metrics is null ? "'Metrics'" : baseline.Cases is null ? "'Cases'" : null;
+        return missing is null
+            ? baseline
+            : throw new TollgateException($"{Path}:1: {missing} is missing, expected {{\"Suite\", \"Created\", \"Metrics\": {{...}}, \"Cases\": {{...}}}}; rewrite it with --update-baseline");
     }
 
     /// <summary>Writes <paramref name="run"/> as the new baseline (cases sorted by id so diffs stay small) and returns it.</summary>

@@ -38,7 +38,7 @@ public sealed class GateEvaluator(GateOptions options)
             }
 
             var suggestion = NameSuggestions.Closest(metric, metrics.Values.Keys);
-            return new GateOutcome(metric, double.NaN, Bounds(gates[0]), Lookup(baseline, metric), null, GateStatus.Failed,
+            return new GateOutcome(metric, double.NaN, Bounds(metric, gates[0]), Lookup(baseline, metric), null, GateStatus.Failed,
                 $"no check produced this metric (at {gates[0].Location})" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
         }
 
@@ -49,17 +49,17 @@ public sealed class GateEvaluator(GateOptions options)
             var measured = metric == "cost-per-day" ? value * gate.RunsPerDay : value;
             var useBound = (run.IsStatistical || metric.StartsWith("pass-rate:", StringComparison.Ordinal)) && gate.Min is not null && metrics.LowerBounds.ContainsKey(metric);
             var compared = useBound ? metrics.LowerBounds[metric] : measured;
-            thresholds.Add(Bounds(gate) + (useBound ? Invariant($" (95 % lower bound {compared:0.###})") : string.Empty));
+            thresholds.Add(Bounds(metric, gate) + (useBound ? $" (95 % lower bound {ReportFormat.Value(metric, compared)})" : string.Empty));
             if (gate.Min is { } min && compared < min)
             {
                 failures.Add(useBound
-                    ? Invariant($"the 95 % lower bound {compared:0.###} is below {min:0.###} (point estimate {measured:0.###}; run more cases or repeats to narrow it)")
-                    : Invariant($"{measured:0.###} is below the minimum {min:0.###}"));
+                    ? $"the 95 % lower bound {ReportFormat.Value(metric, compared)} is below {ReportFormat.Value(metric, min)} (point estimate {ReportFormat.Value(metric, measured)}; run more cases or repeats to narrow it)"
+                    : $"{ReportFormat.Value(metric, measured)} is below the minimum {ReportFormat.Value(metric, min)}");
             }
 
             if (gate.Max is { } max && measured > max)
             {
-                failures.Add(Invariant($"{measured:0.####} is above the maximum {max:0.####}"));
+                failures.Add($"{ReportFormat.Value(metric, measured)} is above the maximum {ReportFormat.Value(metric, max)}");
             }
         }
 
@@ -107,8 +107,9 @@ public sealed class GateEvaluator(GateOptions options)
     private static double? Lookup(Baseline? baseline, string metric) =>
         baseline?.Metrics.TryGetValue(metric, out var value) == true ? value : null;
 
-    private static string Bounds(GateSpec gate) =>
-        string.Join(" and ", new[] { gate.Min is { } min ? Invariant($"≥ {min:0.###}") : null, gate.Max is { } max ? Invariant($"≤ {max:0.####}") : null }.Where(s => s is not null));
+    // In the metric's own unit (a rate as a percentage, latency in ms), so a report shows value and threshold alike.
+    private static string Bounds(string metric, GateSpec gate) =>
+        string.Join(" and ", new[] { gate.Min is { } min ? $"≥ {ReportFormat.Value(metric, min)}" : null, gate.Max is { } max ? $"≤ {ReportFormat.Value(metric, max)}" : null }.Where(s => s is not null));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -39,6 +39,13 @@ public static class PromptFileParser
             problems.Add(Error(sourcePath, (int)exception.Start.Line, (int)exception.Start.Column, $"Invalid YAML: {YamlMessage(exception)}", PromptDiagnosticCodes.Syntax));
             return new PromptParseResult(null, problems);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections (an unclosed '['): name where.
+            var (line, column) = SuiteLoader.LastGoodPosition(text);
+            problems.Add(Error(sourcePath, line, column, "Invalid YAML: an unterminated [ or { (a flow collection) starts here or just after; close it", PromptDiagnosticCodes.Syntax));
+            return new PromptParseResult(null, problems);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -25,4 +25,8 @@ public enum ModelCallOutcome
 /// <param name="Model">The model asked for.</param>
 /// <param name="Outcome">What the proxy did.</param>
 /// <param name="Problem">Why it failed: the message for the case, naming the model, the first difference and the fix.</param>
-public sealed record ModelCall(string? TraceId, string Endpoint, string? Model, ModelCallOutcome Outcome, string? Problem = null);
+public sealed record ModelCall(string? TraceId, string Endpoint, string? Model, ModelCallOutcome Outcome, string? Problem = null)
+{
+    /// <summary>What the caller named the request (a judge or embedding call of a case); <see langword="null"/> for the service's calls.</summary>
+    public string? Label { get; init; }
+}

@@ -38,6 +38,9 @@ public sealed class ModelProxy : IAsyncDisposable
         _recorded = new RecordedRequests(options.Cache.Directory);
     }
 
+    /// <summary>How every error message the proxy answers with starts.</summary>
+    public const string MessagePrefix = "Tollgate model proxy: ";
+
     /// <summary>The base URL to give the service (its <c>LLM_BASE_URL</c>), ending in <c>/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -79,6 +82,8 @@ public sealed class ModelProxy : IAsyncDisposable
     private async Task HandleAsync(HttpContext context, string endpoint)
     {
         var trace = TraceIdOf(context.Request.Headers["traceparent"].ToString());
+        var label = Header(context, ModelCallLabels.LabelHeader);
+        var variant = Header(context, ModelCallLabels.VariantHeader);
         JsonNode? body;
         try
         {
@@ -93,27 +98,36 @@ public sealed class ModelProxy : IAsyncDisposable
         var model = body?["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : null;
         var request = Normalize(body);
         var material = new JsonObject { ["kind"] = "model", ["endpoint"] = endpoint, ["request"] = request };
+        if (variant is not null)
+        {
+            // A repeated judge attempt asks the same question again and must get its own recording.
+            material["variant"] = variant;
+        }
+
         try
         {
-            var (exchange, hit) = await _cache.GetOrCreateAsync($"{endpoint} {model}", material, ct => ForwardAsync(endpoint, body!, ct), context.RequestAborted).ConfigureAwait(false);
+            var (exchange, hit) = await _cache.GetOrCreateAsync(label ?? $"{endpoint} {model}", material, ct => ForwardAsync(endpoint, body!, ct), context.RequestAborted).ConfigureAwait(false);
             var outcome = hit ? ModelCallOutcome.Replayed : _cache.Mode == CacheMode.Off ? ModelCallOutcome.Forwarded : ModelCallOutcome.Recorded;
-            Ledger.Add(new ModelCall(trace, endpoint, model, outcome));
+            Ledger.Add(new ModelCall(trace, endpoint, model, outcome) { Label = label });
             context.Response.StatusCode = exchange.Status;
             context.Response.ContentType = exchange.ContentType;
             await context.Response.WriteAsync(exchange.Body, context.RequestAborted).ConfigureAwait(false);
         }
         catch (CacheMissException e)
         {
-            var problem = _cache.Mode == CacheMode.ReadOnly ? MissMessage(endpoint, model, material) : e.Message;
-            Ledger.Add(new ModelCall(trace, endpoint, model, ModelCallOutcome.Missed, problem));
+            var problem = (label is null ? string.Empty : label + ": ") + (_cache.Mode == CacheMode.ReadOnly ? MissMessage(endpoint, model, material) : e.Message);
+            Ledger.Add(new ModelCall(trace, endpoint, model, ModelCallOutcome.Missed, problem) { Label = label });
             await RespondErrorAsync(context, HttpStatusCode.NotFound, problem, "not_recorded").ConfigureAwait(false);
         }
         catch (Exception e) when (e is CacheEntryException or ProviderException or HttpRequestException or TimeoutException)
         {
-            Ledger.Add(new ModelCall(trace, endpoint, model, ModelCallOutcome.Failed, e.Message));
+            Ledger.Add(new ModelCall(trace, endpoint, model, ModelCallOutcome.Failed, e.Message) { Label = label });
             await RespondErrorAsync(context, HttpStatusCode.BadGateway, e.Message, "upstream_failed").ConfigureAwait(false);
         }
     }
+
+    private static string? Header(HttpContext context, string name) =>
+        context.Request.Headers[name].ToString() is { Length: > 0 } value ? Uri.UnescapeDataString(value) : null;
 
     private JsonNode? Normalize(JsonNode? body)
     {
@@ -163,7 +177,7 @@ public sealed class ModelProxy : IAsyncDisposable
     {
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";
-        var error = new JsonObject { ["error"] = new JsonObject { ["message"] = "Tollgate model proxy: " + message, ["type"] = "tollgate_proxy", ["code"] = code } };
+        var error = new JsonObject { ["error"] = new JsonObject { ["message"] = MessagePrefix + message, ["type"] = "tollgate_proxy", ["code"] = code } };
         await context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -68,7 +68,7 @@ public static class HtmlReport
 
     private static void Distributions(TextWriter html, EvalRunResult run)
     {
-        html.Write("<h2>Score distributions</h2><div class=\"hist\">");
+        html.Write("<h2>Score distributions</h2><p>Checks per score band (0–1), over every attempt.</p><div class=\"hist\">");
         var groups = run.Cases.SelectMany(c => c.Attempts).SelectMany(a => a.Assertions)
             .Where(a => a.Score is not null).GroupBy(a => a.Metric, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in groups)
@@ -79,18 +79,34 @@ public static class HtmlReport
                 bins[Math.Clamp((int)(score * 10), 0, 9)]++;
             }
 
-            var max = Math.Max(1, bins.Max());
-            html.Write(string.Create(CultureInfo.InvariantCulture, $"<svg width=\"220\" height=\"110\" role=\"img\" aria-label=\"{HtmlEncode(group.Key)}\"><text x=\"4\" y=\"14\">{HtmlEncode(group.Key)}</text>"));
-            for (var i = 0; i < bins.Length; i++)
-            {
-                var height = 80.0 * bins[i] / max;
-                html.Write(string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{10 + (i * 20)}\" y=\"{100 - height:0.#}\" width=\"18\" height=\"{height:0.#}\" fill=\"#4b7bec\"><title>{i / 10.0:0.0}–{(i + 1) / 10.0:0.0}: {bins[i]}</title></rect>"));
-            }
-
-            html.Write("</svg>");
+            Histogram(html, group.Key, bins);
         }
 
         html.Write("</div>");
+    }
+
+    /// <summary>A bar chart with both axes: score bands 0–1 along x, the number of checks (0 to the largest bin) up y.</summary>
+    private static void Histogram(TextWriter html, string metric, int[] bins)
+    {
+        const int Left = 34, Top = 22, Width = 200, Height = 90;
+        var max = Math.Max(1, bins.Max());
+        html.Write(Invariant($"<svg width=\"{Left + Width + 12}\" height=\"{Top + Height + 34}\" role=\"img\" aria-label=\"{HtmlEncode(metric)}: checks per score band\"><text x=\"4\" y=\"14\">{HtmlEncode(metric)}</text>"));
+        html.Write(Invariant($"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Top + Height}\" stroke=\"#555\"/><line x1=\"{Left}\" y1=\"{Top + Height}\" x2=\"{Left + Width}\" y2=\"{Top + Height}\" stroke=\"#555\"/>"));
+        html.Write(Invariant($"<text class=\"axis\" x=\"{Left - 4}\" y=\"{Top + 4}\" text-anchor=\"end\" font-size=\"10\">{max}</text><text class=\"axis\" x=\"{Left - 4}\" y=\"{Top + Height}\" text-anchor=\"end\" font-size=\"10\">0</text>"));
+        html.Write(Invariant($"<text class=\"axis\" x=\"8\" y=\"{Top + (Height / 2)}\" font-size=\"10\" transform=\"rotate(-90 8 {Top + (Height / 2)})\" text-anchor=\"middle\">checks</text>"));
+        foreach (var tick in new[] { 0.0, 0.5, 1.0 })
+        {
+            html.Write(Invariant($"<text class=\"axis\" x=\"{Left + (tick * Width):0}\" y=\"{Top + Height + 12}\" text-anchor=\"middle\" font-size=\"10\">{tick:0.0}</text>"));
+        }
+
+        html.Write(Invariant($"<text class=\"axis\" x=\"{Left + (Width / 2)}\" y=\"{Top + Height + 28}\" text-anchor=\"middle\" font-size=\"10\">score</text>"));
+        for (var i = 0; i < bins.Length; i++)
+        {
+            var height = (double)Height * bins[i] / max;
+            html.Write(Invariant($"<rect x=\"{Left + 1 + (i * 20)}\" y=\"{Top + Height - height:0.#}\" width=\"18\" height=\"{height:0.#}\" fill=\"#4b7bec\"><title>{i / 10.0:0.0}–{(i + 1) / 10.0:0.0}: {bins[i]}</title></rect>"));
+        }
+
+        html.Write("</svg>");
     }
 
     private static void BaselineDiff(TextWriter html, EvalRunResult run, Baseline? baseline)
@@ -98,20 +114,47 @@ public static class HtmlReport
         html.Write("<h2>Baseline diff</h2>");
         if (baseline is null)
         {
-            html.Write("<p>No baseline.</p>");
+            html.Write("<p>No baseline yet: write one with --update-baseline.</p>");
             return;
         }
 
-        var changed = run.Cases.Where(c => baseline.Cases.TryGetValue(c.Id, out var b) && (b.Passed != c.Passed || Math.Abs(b.Score - c.Score) > 0.05)).ToList();
-        html.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{changed.Count} case(s) changed against the baseline of {baseline.Created:yyyy-MM-dd HH:mm} UTC.</p><table><tr><th>case</th><th>baseline</th><th>now</th></tr>"));
+        // Every metric of either run, so an unchanged run still shows what it was compared with.
+        var now = RunMetrics.Compute(run).Values;
+        html.Write(Invariant($"<p>Against the baseline of {baseline.Created:yyyy-MM-dd HH:mm} UTC ({baseline.Cases.Count} cases).</p><table class=\"baseline\"><tr><th>metric</th><th>baseline</th><th>now</th><th>change</th></tr>"));
+        foreach (var metric in baseline.Metrics.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var before = baseline.Metrics.TryGetValue(metric, out var b) ? b : double.NaN;
+            var after = now.TryGetValue(metric, out var a) ? a : double.NaN;
+            double? delta = double.IsNaN(before) || double.IsNaN(after) || before == 0 ? null : (after - before) / Math.Abs(before);
+            html.Write(Invariant($"<tr><td>{HtmlEncode(metric)}</td><td>{HtmlEncode(ReportFormat.Value(metric, before))}</td><td>{HtmlEncode(ReportFormat.Value(metric, after))}</td><td>{ReportFormat.Delta(delta)}</td></tr>"));
+        }
+
+        html.Write("</table>");
+        var changed = run.Cases.Where(c => !baseline.Cases.TryGetValue(c.Id, out var b) || b.Passed != c.Passed || Math.Abs(b.Score - c.Score) > 0.05).ToList();
+        var gone = baseline.Cases.Keys.Except(run.Cases.Select(c => c.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (changed.Count == 0 && gone.Count == 0)
+        {
+            html.Write("<p>No case changed its status or its score by more than 0.05.</p>");
+            return;
+        }
+
+        html.Write(Invariant($"<p>{changed.Count + gone.Count} case(s) changed.</p><table class=\"baseline-cases\"><tr><th>case</th><th>baseline</th><th>now</th></tr>"));
         foreach (var result in changed)
         {
-            var b = baseline.Cases[result.Id];
-            html.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{HtmlEncode(result.Id)}</td><td>{(b.Passed ? "pass" : "fail")} {b.Score:0.###}</td><td>{(result.Passed ? "pass" : "fail")} {result.Score:0.###}</td></tr>"));
+            var was = baseline.Cases.TryGetValue(result.Id, out var b) ? Invariant($"{(b.Passed ? "pass" : "fail")} {b.Score:0.###}") : "new case";
+            html.Write(Invariant($"<tr><td>{HtmlEncode(result.Id)}</td><td>{was}</td><td>{(result.Passed ? "pass" : "fail")} {result.Score:0.###}</td></tr>"));
+        }
+
+        foreach (var id in gone)
+        {
+            var b = baseline.Cases[id];
+            html.Write(Invariant($"<tr><td>{HtmlEncode(id)}</td><td>{(b.Passed ? "pass" : "fail")} {b.Score:0.###}</td><td>not in this run</td></tr>"));
         }
 
         html.Write("</table>");
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Case(TextWriter html, CaseResult result)
     {

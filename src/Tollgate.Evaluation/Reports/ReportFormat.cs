@@ -8,8 +8,8 @@ internal static class ReportFormat
     public static string Value(string metric, double value) => double.IsNaN(value) ? "–"
         : metric switch
         {
-            "pass-rate" => value.ToString("P1", CultureInfo.InvariantCulture),
-            "latency-p50" or "latency-p95" => value.ToString("0", CultureInfo.InvariantCulture) + " ms",
+            _ when metric.StartsWith("pass-rate", StringComparison.Ordinal) => value.ToString("P1", CultureInfo.InvariantCulture),
+            _ when metric.StartsWith("latency", StringComparison.Ordinal) => value.ToString("#,0", CultureInfo.InvariantCulture) + " ms",
             "cost-per-run" or "cost-per-day" => "$" + value.ToString("0.####", CultureInfo.InvariantCulture),
             "tokens-per-case" => value.ToString("0.#", CultureInfo.InvariantCulture),
             _ => value.ToString("0.###", CultureInfo.InvariantCulture),

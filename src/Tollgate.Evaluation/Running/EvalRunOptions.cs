@@ -62,6 +62,13 @@ public sealed record EvalRunOptions
     public ModelCallLedger? ModelCalls { get; init; }
 
     /// <summary>
+    /// The model proxy the system under test uses: judge and embedding calls go through it too (with a placeholder
+    /// key), so they share its store and its key. <see langword="null"/>: the run starts its own proxy for the judge
+    /// when there is a cache.
+    /// </summary>
+    public ModelProxy? ModelProxy { get; init; }
+
+    /// <summary>
     /// Caches an HTTP system under test's responses, keyed also by this fingerprint of its declared inputs (code,
     /// documents, prompts). <see langword="null"/> (the default): the service is called on every run and only its model
     /// calls are replayed, through the model proxy.
@@ -122,6 +129,9 @@ public sealed record EvalRunOptions
 
     /// <summary>Returns a copy that ties the HTTP system under test's model calls to cases through <paramref name="ledger"/>.</summary>
     public EvalRunOptions WithModelCalls(ModelCallLedger? ledger) => this with { ModelCalls = ledger };
+
+    /// <summary>Returns a copy whose judge and embedding calls go through <paramref name="proxy"/>.</summary>
+    public EvalRunOptions WithModelProxy(ModelProxy? proxy) => this with { ModelProxy = proxy };
 
     /// <summary>Returns a copy that caches the HTTP system under test's responses under <paramref name="inputsFingerprint"/>.</summary>
     public EvalRunOptions WithHttpResponseCache(string? inputsFingerprint) => this with { HttpResponseCacheFingerprint = inputsFingerprint };

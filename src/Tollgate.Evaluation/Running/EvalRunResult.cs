@@ -44,6 +44,15 @@ public sealed record EvalRunResult(string Suite, IReadOnlyList<CaseResult> Cases
     /// <summary>Model calls of the system under test with no recording that could not be made.</summary>
     public int ModelCallsMissed { get; init; }
 
+    /// <summary>Judge and embedding calls answered from recordings (through the model proxy).</summary>
+    public int JudgeCallsReplayed { get; init; }
+
+    /// <summary>Judge and embedding calls sent to the provider.</summary>
+    public int JudgeCallsForwarded { get; init; }
+
+    /// <summary>Judge and embedding calls with no recording that could not be made: their checks did not run.</summary>
+    public int JudgeCallsMissed { get; init; }
+
     /// <summary>Retries after 429, 5xx or timeouts.</summary>
     public int Retries { get; init; }
 

@@ -3,41 +3,48 @@ using Microsoft.Extensions.AI;
 namespace Tollgate.Evaluation;
 
 /// <summary>
-/// The connections one run uses: the system under test and the judge, each behind the retry handler and the cache.
-/// Created before any case runs, so bad provider settings fail before any model call.
+/// The connections one run uses: the system under test behind the retry handler and the cache, and the judge, whose
+/// chat and embedding calls go through the model proxy (the service's, or one started for the run) and so through the
+/// same record-replay store as the service's model calls. Created before any case runs, so bad provider settings fail
+/// before any model call.
 /// </summary>
-internal sealed class ProviderSession : IDisposable
+internal sealed class ProviderSession : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly ResilienceHandler _retry;
+    private readonly JudgeConnection _judge;
 
-    private ProviderSession(HttpClient http, ResilienceHandler retry, ISystemUnderTest target, JudgeServices judge, ResponseCache? cache)
+    private ProviderSession(HttpClient http, ResilienceHandler retry, ISystemUnderTest target, JudgeConnection judge, ResponseCache? cache)
     {
         _http = http;
         _retry = retry;
+        _judge = judge;
         Target = target;
-        Judge = judge;
         Cache = cache;
     }
 
     public ISystemUnderTest Target { get; }
 
-    public JudgeServices Judge { get; }
+    public JudgeServices Judge => _judge.Services;
+
+    /// <summary>The calls of the proxy this session started for the judge (not counted elsewhere), if it started one.</summary>
+    public ModelCallLedger? OwnModelCalls => _judge.OwnProxy?.Ledger;
 
     public ResponseCache? Cache { get; }
 
     public int Retries => _retry.RetryCount;
 
-    public static ProviderSession Create(EvalSuite suite, EvalRunOptions options, AdaptiveConcurrency limiter)
+    public static async Task<ProviderSession> CreateAsync(EvalSuite suite, EvalRunOptions options, AdaptiveConcurrency limiter, CancellationToken cancellationToken)
     {
         var timeout = suite.Provider.Timeout;
         var retry = new ResilienceHandler(options.Retry, timeout, limiter);
         var http = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
         var cache = options.Cache is { Mode: not CacheMode.Off } c ? new ResponseCache(c) : null;
+        JudgeConnection? judge = null;
         try
         {
             var target = CreateTarget(suite, options, http, cache);
-            var judge = CreateJudge(suite, options, http, cache);
+            judge = await JudgeConnection.CreateAsync(suite, options, http, limiter, cancellationToken).ConfigureAwait(false);
             // The system under test's own responses are cached only when they are fully determined by the request: a model
             // (openai) or an in-process delegate. An HTTP service runs on every run (only its model calls are replayed,
             // by the model proxy), unless the caller opted in with a fingerprint of the service's inputs.
@@ -48,6 +55,11 @@ internal sealed class ProviderSession : IDisposable
         catch
         {
             http.Dispose();
+            if (judge is not null)
+            {
+                await judge.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -55,7 +67,11 @@ internal sealed class ProviderSession : IDisposable
     public Task<TargetResponse> InvokeAsync(EvalCase evalCase, int attempt, CancellationToken cancellationToken) =>
         Target is CachingTarget caching ? caching.InvokeAsync(evalCase, attempt, cancellationToken) : Target.InvokeAsync(evalCase, cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _judge.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static ISystemUnderTest CreateTarget(EvalSuite suite, EvalRunOptions options, HttpClient http, ResponseCache? cache)
     {
@@ -101,39 +117,5 @@ internal sealed class ProviderSession : IDisposable
 
         client = OpenAIConnection.CreateClient(spec, http, options.Environment);
         return OpenAIConnection.CreateChatClient(client, options.Model ?? spec.Model!);
-    }
-
-    private static JudgeServices CreateJudge(EvalSuite suite, EvalRunOptions options, HttpClient http, ResponseCache? cache)
-    {
-        if (suite.Judge is not { } judge)
-        {
-            return JudgeServices.Unavailable("no judge configured in the suite (add judge.model)");
-        }
-
-        judge = judge with { BaseUrl = options.OpenAIBaseUrl?.ToString() ?? judge.BaseUrl };
-        var model = options.JudgeModel ?? judge.Model;
-        var key = options.Environment(judge.ApiKeyEnv);
-        var reason = string.IsNullOrEmpty(key) ? $"the judge's API key variable {judge.ApiKeyEnv} is not set and no cached verdict exists" : null;
-        if (reason is not null && cache is null)
-        {
-            return JudgeServices.Unavailable(reason);
-        }
-
-        var openAI = reason is null ? OpenAIConnection.CreateClient(judge, http, options.Environment) : null;
-        IChatClient? chat = null;
-        if (model is not null)
-        {
-            chat = openAI is null ? new UnavailableChatClient(reason!) : OpenAIConnection.CreateChatClient(openAI, model);
-            chat = cache is null ? chat : new CachingChatClient(chat, cache, "judge");
-        }
-
-        IEmbeddingGenerator<string, Embedding<float>>? embeddings = null;
-        if (suite.EmbeddingModel is { } embeddingModel && openAI is not null)
-        {
-            embeddings = OpenAIConnection.CreateEmbeddingGenerator(openAI, embeddingModel);
-            embeddings = cache is null ? embeddings : new CachingEmbeddingGenerator(embeddings, cache, "judge", embeddingModel);
-        }
-
-        return new JudgeServices(chat, model, embeddings, reason);
     }
 }

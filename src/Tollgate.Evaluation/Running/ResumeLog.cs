@@ -63,7 +63,12 @@ public sealed class ResumeLog : IDisposable
     {
         var completed = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || Identity(lines[0]) != identity)
+        // Tollgate writes the identity line as soon as it opens the file, so an empty file or a damaged first line was not
+        // written by an interrupted run: it is reported rather than silently replaced.
+        var recorded = lines.Length == 0
+            ? throw new TollgateException($"{path}:1: the progress file is empty, expected its first line to be {{\"identity\": \"...\"}}; delete the file to start the run afresh")
+            : Identity(lines[0]) ?? throw new TollgateException($"{path}:1: expected the run's identity ({{\"identity\": \"...\"}}), found '{Excerpt(lines[0])}'; delete the file to start the run afresh");
+        if (recorded != identity)
         {
             return (completed, false);
         }
@@ -88,11 +93,14 @@ public sealed class ResumeLog : IDisposable
                 throw new TollgateException($"{path}:{i + 1}: the progress of the interrupted run is damaged ({e.Message}); delete the file to start the run afresh", e);
             }
 
-            throw new TollgateException($"{path}:{i + 1}: expected a finished case (an object with Id), found {lines[i][..Math.Min(lines[i].Length, 40)]}; delete the file to start the run afresh");
+            throw new TollgateException($"{path}:{i + 1}: expected a finished case (an object with Id), found {Excerpt(lines[i])}; delete the file to start the run afresh");
         }
 
         return (completed, true);
     }
+
+    private static string Excerpt(string line) =>
+        new([.. line.Take(40).Select(c => char.IsControl(c) || c == '\uFFFD' ? '?' : c)]);
 
     private static string? Identity(string line)
     {

@@ -17,22 +17,28 @@ public static partial class SuiteLoader
     public static IReadOnlyList<EvalCase> LoadCases(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return LoadCases(path, null);
+    }
+
+    private static List<EvalCase> LoadCases(string path, string? root)
+    {
         if (!File.Exists(path))
         {
             throw new SuiteException(null, "tests", $"the cases file '{path}' does not exist");
         }
 
-        var reader = new YamlReader(path);
+        var reader = new YamlReader(path) { Root = root };
+        var text = ReadText(path, "tests");
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
             var cases = new List<EvalCase>();
-            var lines = File.ReadAllLines(path);
+            var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
                 if (!string.IsNullOrWhiteSpace(lines[i]))
                 {
                     // Pad with newlines so YAML positions are the file's line numbers.
-                    var node = ParseDocument(reader, new string('\n', i) + lines[i]);
+                    var node = ParseLine(reader, lines[i], i + 1);
                     cases.Add(ReadCase(reader, node, $"tests[{cases.Count}]", cases.Count));
                 }
             }
@@ -40,10 +46,25 @@ public static partial class SuiteLoader
             return cases;
         }
 
-        var root = ParseDocument(reader, File.ReadAllText(path));
-        return root is YamlSequenceNode list
+        var document = ParseDocument(reader, text);
+        return document is YamlSequenceNode list
             ? [.. list.Children.Select((node, i) => ReadCase(reader, node, $"tests[{i}]", i))]
-            : throw reader.Error(root, "tests", $"expected a list of cases, found {YamlReader.Describe(root)}");
+            : throw reader.Error(document, "tests", $"expected a list of cases, found {YamlReader.Describe(document)}");
+    }
+
+    // One JSONL line, padded with newlines so YAML positions are the file's; an error found at the end of the line (YamlDotNet
+    // reports it on the next line) is put back on the line itself.
+    private static YamlNode ParseLine(YamlReader reader, string line, int number)
+    {
+        try
+        {
+            return ParseDocument(reader, new string('\n', number - 1) + line);
+        }
+        catch (SuiteException e) when (e.Location is { } at && at.Line > number)
+        {
+            var detail = e.Message[Math.Min(e.Message.Length, $"{at}: {e.Field}: ".Length)..];
+            throw new SuiteException(at with { Line = number, Column = line.Length + 1 }, e.Field, detail);
+        }
     }
 
     private static List<EvalCase> ReadTests(YamlReader reader, YamlNode? node, string suitePath)
@@ -53,13 +74,13 @@ public static partial class SuiteLoader
             case null:
                 throw new SuiteException(new SourceLocation(reader.File, 1, 1), "tests", "'tests' is required: a list of cases or file://cases.yaml");
             case YamlScalarNode { Value: { } reference } when reference.StartsWith("file://", StringComparison.Ordinal):
-                var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(suitePath))!, reference["file://".Length..]);
+                var file = Referenced(reader, node, "tests", reference);
                 if (!File.Exists(file))
                 {
                     throw reader.Error(node, "tests", $"the cases file '{file}' does not exist");
                 }
 
-                return [.. LoadCases(file)];
+                return [.. LoadCases(file, reader.Root)];
             case YamlSequenceNode list:
                 return [.. list.Children.Select((item, i) => ReadCase(reader, item, $"tests[{i}]", i))];
             default:

@@ -1,4 +1,5 @@
 using Tollgate.Evaluation.Prompts;
+using YamlDotNet.RepresentationModel;
 
 namespace Tollgate.Evaluation;
 
@@ -9,21 +10,20 @@ public static partial class SuiteLoader
     /// into its system and user templates; the file's model settings apply where the suite sets none. A template
     /// variable the prompt file does not declare is an error naming the file and line.
     /// </summary>
-    private static ProviderSpec ResolvePromptFile(ProviderSpec spec, string suitePath, bool temperatureSet, bool maxTokensSet)
+    private static ProviderSpec ResolvePromptFile(ProviderSpec spec, YamlReader reader, YamlNode? node, bool temperatureSet, bool maxTokensSet)
     {
         if (spec.PromptFile is null || spec.User is not null)
         {
             return spec;
         }
 
-        var relative = spec.PromptFile.StartsWith("file://", StringComparison.Ordinal) ? spec.PromptFile["file://".Length..] : spec.PromptFile;
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(suitePath))!, relative);
+        var path = node is null ? spec.PromptFile : Referenced(reader, node, "provider.prompt", spec.PromptFile);
         if (!File.Exists(path))
         {
             throw new SuiteException(spec.Location, "provider.prompt", $"the prompt file '{path}' does not exist; prompt files live at prompts/<name>/<version>.yaml");
         }
 
-        var parsed = PromptFileParser.Parse(path);
+        var parsed = PromptFileParser.ParseText(ReadText(path, "provider.prompt"), path);
         var problem = parsed.Problems.FirstOrDefault(p => p.Severity == LogLevel.Error);
         if (problem is not null || parsed.File is null)
         {

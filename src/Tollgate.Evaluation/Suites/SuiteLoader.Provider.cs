@@ -48,7 +48,7 @@ public static partial class SuiteLoader
             Location = reader.At(map),
         };
         spec = ReadResponseMapping(reader, map, field, spec);
-        spec = ResolvePromptFile(spec, reader.File, YamlReader.Get(map, "temperature") is not null, YamlReader.Get(map, "max_tokens") is not null);
+        spec = ResolvePromptFile(spec, reader, YamlReader.Get(map, "prompt"), YamlReader.Get(map, "temperature") is not null, YamlReader.Get(map, "max_tokens") is not null);
         CheckProvider(reader, map, field, spec);
         return spec;
     }

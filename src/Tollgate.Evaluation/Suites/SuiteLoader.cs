@@ -13,7 +13,13 @@ public static partial class SuiteLoader
         ["name", "description", "provider", "judge", "default_assert", "tests", "gates", "prices", "concurrency"];
 
     /// <summary>Loads and validates the suite at <paramref name="path"/>.</summary>
-    public static EvalSuite Load(string path)
+    public static EvalSuite Load(string path) => Load(path, null);
+
+    /// <summary>
+    /// Loads and validates the suite at <paramref name="path"/>; the golden set and prompt files it refers to must be
+    /// inside <paramref name="root"/> (the repository) when it is given.
+    /// </summary>
+    public static EvalSuite Load(string path, string? root)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -21,9 +27,9 @@ public static partial class SuiteLoader
             throw new SuiteException(null, "suite", $"the suite file '{path}' does not exist; pass the path of an evals/*.yaml file");
         }
 
-        var reader = new YamlReader(path);
-        var root = ParseDocument(reader, File.ReadAllText(path));
-        var map = reader.Mapping(root, "suite", SuiteKeys);
+        var reader = new YamlReader(path) { Root = root };
+        var document = ParseDocument(reader, ReadText(path, "suite"));
+        var map = reader.Mapping(document, "suite", SuiteKeys);
         var name = reader.String(map, "name", "suite") ?? Path.GetFileNameWithoutExtension(path);
         var provider = ReadProvider(reader, YamlReader.Get(map, "provider") ?? throw reader.Error(map, "provider", "'provider' is required (type: http, openai or delegate)"), "provider");
         var judgeNode = YamlReader.Get(map, "judge");
@@ -56,7 +62,11 @@ public static partial class SuiteLoader
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
-            throw new SuiteException(new SourceLocation(reader.File, (int)e.Start.Line, (int)e.Start.Column), "yaml", $"malformed YAML: {message}");
+            var (line, column) = message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } tab
+                ? tab
+                : ((int)e.Start.Line, (int)e.Start.Column);
+            throw new SuiteException(new SourceLocation(reader.File, line, column), "yaml", $"malformed YAML: {message}"
+                + (message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? "; indent with spaces, not tabs" : string.Empty));
         }
         catch (InvalidOperationException)
         {
@@ -70,7 +80,25 @@ public static partial class SuiteLoader
             : stream.Documents[0].RootNode;
     }
 
-    private static (int Line, int Column) LastGoodPosition(string text)
+    // YamlDotNet reports a tab in the indentation at 1:1; the first line indented with a tab is where it is.
+    private static (int Line, int Column)? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the last well-formed YAML event of <paramref name="text"/> starts (1-based).</summary>
+    internal static (int Line, int Column) LastGoodPosition(string text)
     {
         var parser = new Parser(new StringReader(text));
         var position = (Line: 1, Column: 1);

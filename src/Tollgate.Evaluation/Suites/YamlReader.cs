@@ -9,6 +9,9 @@ internal sealed class YamlReader(string file)
 {
     public string File { get; } = file;
 
+    /// <summary>The repository root that files the suite refers to must stay inside; <see langword="null"/> for no limit.</summary>
+    public string? Root { get; init; }
+
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
     public SuiteException Error(YamlNode node, string field, string message) => new(At(node), field, message);
@@ -22,7 +25,7 @@ internal sealed class YamlReader(string file)
 
         foreach (var key in mapping.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value ?? string.Empty;
+            var name = KeyName(key, field);
             if (!allowedKeys.Contains(name))
             {
                 var suggestion = NameSuggestions.Closest(name, allowedKeys);
@@ -33,6 +36,11 @@ internal sealed class YamlReader(string file)
 
         return mapping;
     }
+
+    /// <summary>The name of a mapping key; a complex key (<c>? [a, b]</c>, a list or mapping as key) is an error at its line.</summary>
+    public string KeyName(YamlNode key, string field) => key is YamlScalarNode scalar
+        ? scalar.Value ?? string.Empty
+        : throw Error(key, field, $"a key must be a plain name, found {Describe(key)} as a key (a '? ' complex key); write the field as 'name: value'");
 
     public static YamlNode? Get(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
@@ -121,7 +129,7 @@ internal sealed class YamlReader(string file)
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
-            var name = ((YamlScalarNode)k).Value ?? string.Empty;
+            var name = KeyName(k, $"{field}.{key}");
             result[name] = v switch
             {
                 YamlScalarNode s => s.Value ?? string.Empty,
@@ -136,7 +144,7 @@ internal sealed class YamlReader(string file)
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? string.Empty, ToJson(kv.Value)))),
+            KeyValuePair.Create(kv.Key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : kv.Key.ToString(), ToJson(kv.Value)))),
         YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(ToJson)]),
         YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s when s.Value is "true" or "false" => JsonValue.Create(s.Value == "true"),
         YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s when s.Value is "null" or "~" or "" or null => null,

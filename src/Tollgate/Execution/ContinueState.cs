@@ -29,7 +29,16 @@ internal sealed class ContinueState(AbsolutePath path)
             return null;
         }
 
-        var record = JsonSerializer.Deserialize<Record>(File.ReadAllText(path), StateJson.Options);
+        Record? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<Record>(File.ReadAllText(path), StateJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new TollgateException($"{path}:{(e.LineNumber ?? 0) + 1}: the state of the last failed run is damaged ({e.Message}); delete the file and run without --continue");
+        }
+
         if (record is null || record.Invocation != invocationHash)
         {
             mismatch = "the targets, skips or parameter values differ from the failed run";

@@ -160,6 +160,12 @@ internal static class ParameterResolver
 
         foreach (var profile in sources.Profiles)
         {
+            if (profile.Length == 0 || profile.Contains("..", StringComparison.Ordinal) || profile.IndexOfAny(['/', '\\', ':']) >= 0)
+            {
+                // A profile is a name, not a path: .nuke/parameters.<name>.json is the only file it can read.
+                throw new TollgateException($"Profile '{profile}' is not a profile name: use a name such as 'ci' for .nuke/parameters.ci.json (no '/', '\\' or '..').");
+            }
+
             var path = ProfileFile(sources.RootDirectory, profile);
             if (!path.FileExists())
             {

@@ -37,7 +37,7 @@ public sealed class LlmEvalCacheTests : IDisposable
 
         exitCode.Should().Be(0, output);
         server.Requests.Should().Be(5);
-        output.Should().Contain("5/5 cases passed").And.Contain("judge and model-provider cache: 5 replayed, 0 recorded");
+        output.Should().Contain("5/5 cases passed").And.Contain("model-provider cache: 5 replayed, 0 recorded");
         output.Should().Contain("LlmEval mini: 5/5 pass 100 % · 2,200 tokens", "the replay keeps the recorded usage, so token and cost gates still hold in CI");
     }
 

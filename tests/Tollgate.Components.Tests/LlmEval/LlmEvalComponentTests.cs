@@ -25,7 +25,7 @@ public sealed class LlmEvalComponentTests : IDisposable
         var markdown = File.ReadAllText(Path.Combine(reports, "summary.md"));
         markdown.Should().Contain("pass-rate");
         summary.Should().Contain(markdown.Trim());
-        output.Should().Contain("5/5 cases passed; model calls: 0 replayed, 0 sent to the provider, 0 missed; judge and model-provider cache: 0 replayed, 0 recorded");
+        output.Should().Contain("5/5 cases passed; model calls: 0 replayed, 0 sent to the provider, 0 missed; judge and embedding calls: 0 replayed, 0 sent to the provider, 0 without a recording (their checks did not run); model-provider cache: 0 replayed, 0 recorded");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class LlmEvalComponentTests : IDisposable
 
         exitCode.Should().Be(1);
         output.Should().Contain("::error title=LlmEval failed::LlmEval gates failed for mini: pass-rate\n", "the annotation shows only the first line");
-        output.Should().Contain("- pass-rate: 0.6 is below the minimum 0.8");
+        output.Should().Contain("- pass-rate: 60.0 % is below the minimum 80.0 %");
         output.Should().Contain($"::error file={EvalCases.CasesFile},line={EvalCases.LineOf("pricing-personal-annual")},");
         output.Should().Contain($"::error file={EvalCases.CasesFile},line={EvalCases.LineOf("billing-student-discount")},");
         output.Should().MatchRegex(@"title=LLMEVAL::LlmEval case 'billing-student-discount' failed: recall@k: recall@5 0: 0/1 expected documents in the top 5; missing doc-007");

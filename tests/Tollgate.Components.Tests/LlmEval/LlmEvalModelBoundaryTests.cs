@@ -63,6 +63,18 @@ public sealed class LlmEvalModelBoundaryTests : IDisposable
             .And.Contain("--eval-cache-mode read-write");
     }
 
+    [Fact]
+    public async Task A_document_the_service_cannot_read_fails_the_target_naming_the_file_without_a_stack_trace()
+    {
+        _root.Write("service/documents/doc-049.md", "---\nid: doc-049\ntags: [api\n---\n\nText.\n");
+
+        var (exitCode, output, _) = await RunAsync();
+
+        exitCode.Should().NotBe(0);
+        output.Should().Contain("ResearchAssistant cannot start: ").And.Contain("doc-049.md:4: invalid front matter YAML").And.Contain("exited with code 2");
+        output.Should().NotMatchRegex(@"(?m)^\s+at [\w.`<>]+\.[\w<>`]+\(", "the service reports a bad document, not a stack trace into bin/");
+    }
+
     private Task<(int ExitCode, string Output, string StepSummary)> RunAsync(params string[] args) =>
         LlmEvalBuild.RunOnGitHubAsync(new RealServiceBuild(_root.Path), _root.Path, ["LlmEval", "--eval-cases", Cases, .. args]);
 }

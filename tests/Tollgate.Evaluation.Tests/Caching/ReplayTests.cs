@@ -22,7 +22,8 @@ public sealed class ReplayTests : IDisposable
         recorded.Should().Be(4, "two answers and two judge verdicts were recorded");
         server.RequestCount.Should().Be(recorded);
         replay.Cases.Should().OnlyContain(c => c.Passed && c.Attempts[0].Cached);
-        replay.CacheHits.Should().Be(4);
+        replay.CacheHits.Should().Be(2, "the two answers replay from the cache");
+        replay.JudgeCallsReplayed.Should().Be(2, "the two judge verdicts replay through the model proxy");
         replay.Cases[0].Attempts[0].Assertions.Should().Contain(a => a.Type == "answer-relevance" && a.Status == AssertionStatus.Passed);
     }
 

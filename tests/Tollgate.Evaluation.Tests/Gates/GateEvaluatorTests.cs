@@ -23,7 +23,7 @@ public sealed class GateEvaluatorTests
         var report = new GateEvaluator(GateOptions.Default).Evaluate(suite, GateRun.Of(9, 10, totalCases: 100, sample: 0.1), null);
 
         report.Passed.Should().BeFalse();
-        report.Failures.Single().Should().Contain("95 % lower bound 0.596 is below 0.85").And.Contain("point estimate 0.9");
+        report.Failures.Single().Should().Contain("95 % lower bound 59.6 % is below 85.0 %").And.Contain("point estimate 90.0 %");
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class GateEvaluatorTests
 
         report.Failures.Should().HaveCount(2);
         report.Failures.Should().Contain(f => f.StartsWith("latency-p95", StringComparison.Ordinal));
-        report.Failures.Should().Contain("cost-per-day: 0.96 is above the maximum 0.5", "10 of 40 cases cost $0.01, so a full run costs $0.04 and 24 runs $0.96");
+        report.Failures.Should().Contain("cost-per-day: $0.96 is above the maximum $0.5", "10 of 40 cases cost $0.01, so a full run costs $0.04 and 24 runs $0.96");
         report.Outcomes.Single(o => o.Metric == "cost-per-day").Value.Should().BeApproximately(0.96, 1e-9);
     }
 
@@ -56,7 +56,7 @@ public sealed class GateEvaluatorTests
         var report = new GateEvaluator(GateOptions.Default).Evaluate(Suite(new GateSpec("pass-rate:pricing") { Min = 0.9 }), run, null);
 
         report.Metrics.Values["pass-rate:pricing"].Should().Be(1);
-        report.Failures.Single().Should().Contain("95 % lower bound 0.51 is below 0.9", "4 of 4 is not enough evidence for 90 %");
+        report.Failures.Single().Should().Contain("95 % lower bound 51.0 % is below 90.0 %", "4 of 4 is not enough evidence for 90 %");
         MarkdownReport.Render(new ReportContext(Suite(), run, report, null)).Should().Contain("| pricing | 100.0 % | 51.0 % |");
     }
 

@@ -15,7 +15,7 @@ public sealed class ReportTests : IDisposable
         var markdown = MarkdownReport.Render(await ReportFixture.CreateAsync());
 
         markdown.Should().Contain("| metric | value | threshold | baseline | delta | status |");
-        markdown.Should().Contain("| pass-rate | 33.3 % | ≥ 0.9 | 100.0 % | -66.7 % | ❌ fail |");
+        markdown.Should().Contain("| pass-rate | 33.3 % | ≥ 90.0 % | 100.0 % | -66.7 % | ❌ fail |");
         markdown.Should().Contain("| refund <policy> | icontains-all: missing '30 days' |");
     }
 
@@ -65,6 +65,19 @@ public sealed class ReportTests : IDisposable
 
         html.Should().NotContainAny("src=\"http", "href=\"http", "<link");
         html.Should().Contain("refund &lt;policy&gt;").And.NotContain("refund <policy>");
-        html.Should().Contain("<svg").And.Contain("Baseline diff").And.Contain("1 case(s) changed");
+        html.Should().Contain("<svg").And.Contain("Baseline diff").And.Contain("3 case(s) changed");
+    }
+
+    [Fact]
+    public async Task The_html_report_shows_rates_and_thresholds_in_percent_latency_in_ms_histogram_axes_and_a_filled_baseline_diff()
+    {
+        var html = HtmlReport.Render(await ReportFixture.CreateAsync());
+
+        html.Should().Contain("<td>pass-rate</td><td>33.3 %</td><td>≥ 90.0 %</td><td>100.0 %</td>", "the rate and its threshold are in the same unit");
+        html.Should().Contain("attempt 1: 40 ms");
+        html.Should().Contain("<line x1=").And.Contain(">score</text>").And.Contain(">checks</text>", "histograms have both axes and their titles");
+        html.Should().Contain("<table class=\"baseline\"><tr><th>metric</th><th>baseline</th><th>now</th><th>change</th></tr>").And.Contain("<tr><td>latency-p50</td><td>–</td><td>40 ms</td>");
+        html.Should().Contain("<tr><td>pass-rate</td><td>100.0 %</td><td>33.3 %</td><td>-66.7 %</td></tr>");
+        html.Should().Contain("<tr><td>refund &lt;policy&gt;</td><td>pass 1</td><td>fail 0</td></tr>").And.Contain("<td>pricing-team</td><td>new case</td>");
     }
 }
