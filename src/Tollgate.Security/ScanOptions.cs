@@ -39,6 +39,9 @@ public sealed record ScanOptions(string RootDirectory)
     /// <summary>OSV advisories: a directory, zip or URL (null: the dependency scanner is not run).</summary>
     public string? Advisories { get; init; }
 
+    /// <summary>Also ask <c>dotnet list package --vulnerable</c> (NuGet's audit data) for the solution; used when its source answers.</summary>
+    public bool NuGetAudit { get; init; }
+
     /// <summary>The solution or project the SBOM describes (default: the one .sln/.slnx in the root).</summary>
     public string? Solution { get; init; }
 

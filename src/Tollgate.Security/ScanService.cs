@@ -79,7 +79,7 @@ public sealed class ScanService(HttpClient? http = null)
                 "secret-history" => new GitHistoryScanner(secrets),
                 "dockerfile" => new DockerfileScanner(root),
                 "kubernetes" => new KubernetesScanner(root, options.ChartsFolder, options.Helm),
-                "dependencies" => new DependencyScanner(root, options.Advisories, http),
+                "dependencies" => new DependencyScanner(root, options.Advisories, http) { NuGetAudit = options.NuGetAudit ? new NuGetVulnerableSource(root, options.Solution ?? FindSolution(root)) : null },
                 "sbom" => new SolutionSbomScanner(root, options.Solution ?? FindSolution(root), Path.Combine(output, "sbom"), options.Licenses),
                 _ => new ImageScanner(new ImageScanOptions(root, Path.Combine(output, "sbom")) { ImageJson = options.ImageJson, DockerEndpoint = options.DockerEndpoint, Advisories = advisories, ToolVersion = options.ToolVersion }),
             });

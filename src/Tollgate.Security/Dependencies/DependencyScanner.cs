@@ -15,12 +15,26 @@ public sealed class DependencyScanner(string root, string? advisorySource, HttpC
     /// <summary>Extra findings from other sources (e.g. <c>dotnet list package --vulnerable</c>), merged in.</summary>
     public IReadOnlyList<Finding> AdditionalFindings { get; init; } = [];
 
+    /// <summary><c>dotnet list package --vulnerable</c> as a second source, used when it answers (null: not asked).</summary>
+    public NuGetVulnerableSource? NuGetAudit { get; init; }
+
     /// <inheritdoc />
     public async Task<ScannerResult> ScanAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<Finding> audit = [];
+        string? auditNote = null;
+        if (NuGetAudit is not null)
+        {
+            (audit, var notAnswered) = await NuGetAudit.QueryAsync(Id, cancellationToken).ConfigureAwait(false);
+            auditNote = notAnswered is null ? $"; dotnet list package --vulnerable: {audit.Count} finding(s)" : $"; dotnet list package --vulnerable not run: {notAnswered}";
+        }
+
         if (advisorySource is null)
         {
-            return ScannerResult.NotRun(Id, "no advisory source: pass --scan-advisories with a directory, zip or URL of OSV advisories (e.g. the OSV NuGet and npm exports).");
+            const string none = "no advisory source: pass --scan-advisories with a directory, zip or URL of OSV advisories (e.g. the OSV NuGet and npm exports)";
+            return NuGetAudit is null || auditNote!.Contains("not run", StringComparison.Ordinal)
+                ? ScannerResult.NotRun(Id, none + (auditNote ?? string.Empty) + ".")
+                : ScannerResult.Ran(Id, [.. audit.Select(f => new RuleDescriptor(f.RuleId, f.RuleId, f.Message, f.Help ?? string.Empty, f.Severity)).DistinctBy(r => r.Id)], [.. audit.Concat(AdditionalFindings).DistinctBy(f => f.Fingerprint)], audit.Count, "NuGet audit only (no OSV source)" + auditNote);
         }
 
         var packages = LockfileReader.ReadAll(root);
@@ -40,7 +54,12 @@ public sealed class DependencyScanner(string root, string? advisorySource, HttpC
             }
         }
 
-        var all = findings.Concat(AdditionalFindings).DistinctBy(f => f.Fingerprint).ToList();
-        return ScannerResult.Ran(Id, [.. rules.Values], all, packages.Count, $"{packages.Count} package(s), {database.Advisories.Count} advisories from {advisorySource}");
+        foreach (var finding in audit)
+        {
+            rules.TryAdd(finding.RuleId, new RuleDescriptor(finding.RuleId, finding.RuleId, finding.Message, finding.Help ?? string.Empty, finding.Severity));
+        }
+
+        var all = findings.Concat(audit).Concat(AdditionalFindings).DistinctBy(f => f.Fingerprint).ToList();
+        return ScannerResult.Ran(Id, [.. rules.Values], all, packages.Count, $"{packages.Count} package(s), {database.Advisories.Count} advisories from {advisorySource}{auditNote}");
     }
 }

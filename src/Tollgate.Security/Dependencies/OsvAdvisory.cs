@@ -44,6 +44,8 @@ public sealed record OsvAffected(string Ecosystem, string Name, IReadOnlyList<IR
     /// <summary>Whether <paramref name="version"/> is affected; <paramref name="fixedIn"/> gets the fixing version of its range.</summary>
     public bool Affects(string version, out string? fixedIn)
     {
+        // Debian (Debian:12 ...) versions sort by dpkg's rules (epochs, ~); NuGet and npm by SemVer.
+        Func<string, string, int> compare = Ecosystem.Split(':')[0] == "Debian" ? DebianVersion.Compare : PackageVersion.Compare;
         fixedIn = null;
         if (Versions.Contains(version, StringComparer.OrdinalIgnoreCase))
         {
@@ -56,15 +58,15 @@ public sealed record OsvAffected(string Ecosystem, string Name, IReadOnlyList<IR
             var affected = false;
             foreach (var e in range)
             {
-                if (e.Kind == "introduced" && (e.Version == "0" || PackageVersion.Compare(version, e.Version) >= 0))
+                if (e.Kind == "introduced" && (e.Version == "0" || compare(version, e.Version) >= 0))
                 {
                     affected = true;
                 }
-                else if (e.Kind == "fixed" && PackageVersion.Compare(version, e.Version) >= 0)
+                else if (e.Kind == "fixed" && compare(version, e.Version) >= 0)
                 {
                     affected = false;
                 }
-                else if (e.Kind == "last_affected" && PackageVersion.Compare(version, e.Version) > 0)
+                else if (e.Kind == "last_affected" && compare(version, e.Version) > 0)
                 {
                     affected = false;
                 }
@@ -72,7 +74,7 @@ public sealed record OsvAffected(string Ecosystem, string Name, IReadOnlyList<IR
 
             if (affected)
             {
-                fixedIn = range.FirstOrDefault(e => e.Kind == "fixed" && PackageVersion.Compare(e.Version, version) > 0)?.Version;
+                fixedIn = range.FirstOrDefault(e => e.Kind == "fixed" && compare(e.Version, version) > 0)?.Version;
                 return true;
             }
         }

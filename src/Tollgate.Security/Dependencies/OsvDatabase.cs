@@ -58,7 +58,7 @@ public sealed record OsvDatabase(IReadOnlyList<OsvAdvisory> Advisories)
         var comparison = package.Ecosystem == "NuGet" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var advisory in Advisories)
         {
-            foreach (var affected in advisory.Affected.Where(a => a.Ecosystem.Split(':')[0] == package.Ecosystem && string.Equals(a.Name, package.Name, comparison)))
+            foreach (var affected in advisory.Affected.Where(a => SameEcosystem(a.Ecosystem, package) && (string.Equals(a.Name, package.Name, comparison) || string.Equals(a.Name, package.SourceName, comparison))))
             {
                 if (affected.Affects(package.Version, out var fixedIn))
                 {
@@ -67,6 +67,14 @@ public sealed record OsvDatabase(IReadOnlyList<OsvAdvisory> Advisories)
                 }
             }
         }
+    }
+
+    // "Debian:12" applies to Debian 12 packages only; a package whose release is unknown is matched on the ecosystem.
+    private static bool SameEcosystem(string advisoryEcosystem, Package package)
+    {
+        var colon = advisoryEcosystem.IndexOf(':', StringComparison.Ordinal);
+        var name = colon < 0 ? advisoryEcosystem : advisoryEcosystem[..colon];
+        return name == package.Ecosystem && (colon < 0 || package.Release is null || advisoryEcosystem[(colon + 1)..] == package.Release);
     }
 
     private static OsvDatabase FromZip(Stream stream, string source)

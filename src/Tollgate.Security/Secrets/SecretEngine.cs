@@ -4,21 +4,22 @@ namespace Tollgate.Security.Secrets;
 
 /// <summary>
 /// Finds secrets in text. A vectorised search for every rule's keywords finds candidate lines; only those lines are
-/// matched against the rules whose keywords they contain. Plain text without keywords costs one pass of
-/// <see cref="MemoryExtensions.IndexOfAny(ReadOnlySpan{char}, SearchValues{string})"/>.
+/// matched against the rules whose keywords they contain (see <see cref="KeywordIndex"/>). Plain text without keywords
+/// costs one pass of <see cref="MemoryExtensions.IndexOfAny(ReadOnlySpan{char}, SearchValues{string})"/>, and the text
+/// is read as a span: a line becomes a string only when a rule's expression matched it.
 /// </summary>
 public sealed class SecretEngine
 {
     private static readonly string[] PlaceholderMarkers = ["EXAMPLE", "example", "xxxxxx", "XXXXXX", "******", "<", "${", "$(", "{{", "%(", "placeholder", "changeme", "your"];
 
     private readonly IReadOnlyList<SecretRule> rules;
-    private readonly SearchValues<string> keywords;
+    private readonly KeywordIndex keywords;
 
     /// <summary>Creates an engine for <paramref name="rules"/> (default: <see cref="SecretRules.All"/>).</summary>
     public SecretEngine(IReadOnlyList<SecretRule>? rules = null)
     {
         this.rules = rules ?? SecretRules.All;
-        keywords = SearchValues.Create([.. this.rules.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        keywords = new KeywordIndex(this.rules);
     }
 
     /// <summary>The rules this engine checks.</summary>
@@ -28,51 +29,61 @@ public sealed class SecretEngine
     public IReadOnlyList<SecretMatch> Scan(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Scan(text.AsSpan());
+    }
+
+    /// <summary>Every secret in <paramref name="text"/>, in order (for pooled buffers: nothing is allocated for lines without a secret).</summary>
+    public IReadOnlyList<SecretMatch> Scan(ReadOnlySpan<char> text)
+    {
         List<SecretMatch>? matches = null;
-        var span = text.AsSpan();
+        Span<bool> triggered = rules.Count <= 256 ? stackalloc bool[rules.Count] : new bool[rules.Count];
+        Span<int> nextHits = stackalloc int[keywords.Searches];
+        nextHits.Fill(int.MinValue);
         var position = 0;
         var line = 1;
         var lineCountedTo = 0;
-        while (position < span.Length)
+        while (position < text.Length)
         {
-            var hit = span[position..].IndexOfAny(keywords);
-            if (hit < 0)
+            var at = keywords.NextHit(text, position, nextHits);
+            if (at < 0)
             {
                 break;
             }
 
-            var at = position + hit;
-            var lineStart = at == 0 ? 0 : span[..at].LastIndexOf('\n') + 1;
-            var lineEndOffset = span[at..].IndexOf('\n');
-            var lineEnd = lineEndOffset < 0 ? span.Length : at + lineEndOffset;
-            line += span[lineCountedTo..lineStart].Count('\n');
+            var lineStart = at == 0 ? 0 : text[..at].LastIndexOf('\n') + 1;
+            var lineEndOffset = text[at..].IndexOf('\n');
+            var lineEnd = lineEndOffset < 0 ? text.Length : at + lineEndOffset;
+            line += text[lineCountedTo..lineStart].Count('\n');
             lineCountedTo = lineStart;
-            ScanLine(text, lineStart, lineEnd, line, ref matches);
+            triggered.Clear();
+            keywords.MarkRules(text[lineStart..lineEnd], triggered);
+            ScanLine(text, lineStart, lineEnd, line, triggered, ref matches);
             position = lineEnd + 1;
         }
 
         return matches ?? (IReadOnlyList<SecretMatch>)[];
     }
 
-    private void ScanLine(string text, int start, int end, int lineNumber, ref List<SecretMatch>? matches)
+    private void ScanLine(ReadOnlySpan<char> text, int start, int end, int lineNumber, ReadOnlySpan<bool> triggered, ref List<SecretMatch>? matches)
     {
         // Most candidate lines hold a keyword but no secret ("the key of the dictionary", "token.IsCancellationRequested"):
         // they are checked on the span, without allocating the line or a match collection.
-        var lineSpan = text.AsSpan(start, end - start);
+        var lineSpan = text[start..end];
         string? line = null;
         List<(int Start, int End)>? specificSpans = null;
-        foreach (var rule in rules)
+        for (var index = 0; index < rules.Count; index++)
         {
-            if (!ContainsKeyword(lineSpan, rule) || !rule.Pattern.IsMatch(lineSpan))
+            var rule = rules[index];
+            if (!triggered[index] || !rule.Pattern.IsMatch(lineSpan))
             {
                 continue;
             }
 
-            line ??= text[start..end];
+            line ??= lineSpan.ToString();
             foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(line))
             {
                 var group = match.Groups["secret"].Success ? match.Groups["secret"] : match.Groups[0];
-                var value = rule.ValueFollowsMatch ? KeyBody(text, start + match.Index + match.Length) : group.Value;
+                var value = rule.ValueFollowsMatch ? KeyBody(text[(start + match.Index + match.Length)..]) : group.Value;
                 if (value is null || !Accept(rule, value, match, line) || (rule.IsGeneric && Overlaps(specificSpans, group.Index, group.Index + group.Length)))
                 {
                     continue;
@@ -86,19 +97,6 @@ public sealed class SecretEngine
                 (matches ??= []).Add(new SecretMatch(rule, lineNumber, group.Index + 1, value));
             }
         }
-    }
-
-    private static bool ContainsKeyword(ReadOnlySpan<char> line, SecretRule rule)
-    {
-        foreach (var keyword in rule.Keywords)
-        {
-            if (line.Contains(keyword, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool Accept(SecretRule rule, string value, System.Text.RegularExpressions.Match match, string line)
@@ -134,12 +132,20 @@ public sealed class SecretEngine
     }
 
     // The base64 body after a private key header, up to the END line (bounded): a header without a body is a placeholder.
-    private static string? KeyBody(string text, int from)
+    private static string? KeyBody(ReadOnlySpan<char> following)
     {
-        var endMarker = text.IndexOf("-----END", from, Math.Min(text.Length - from, 16_384), StringComparison.Ordinal);
-        var body = endMarker < 0 ? text.Substring(from, Math.Min(text.Length - from, 4096)) : text[from..endMarker];
-        var compact = new string([.. body.Where(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=')]);
-        return compact.Length >= 64 ? compact : null;
+        var endMarker = following[..Math.Min(following.Length, 16_384)].IndexOf("-----END", StringComparison.Ordinal);
+        var body = endMarker < 0 ? following[..Math.Min(following.Length, 4096)] : following[..endMarker];
+        var compact = new System.Text.StringBuilder(body.Length);
+        foreach (var c in body)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=')
+            {
+                compact.Append(c);
+            }
+        }
+
+        return compact.Length >= 64 ? compact.ToString() : null;
     }
 
     private static bool Overlaps(List<(int Start, int End)>? spans, int start, int end) =>

@@ -76,6 +76,45 @@ public class SecretEngineTests
     }
 
     [Fact]
+    public void Short_and_long_keywords_on_interleaved_lines_are_all_found_in_order()
+    {
+        // Keywords shorter than three characters (Azure's Q~) are searched apart from the others; the two searches'
+        // hits must still come out in line order, also with both kinds on one line.
+        var lines = Enumerable.Range(1, 40).Select(i => (i % 3) switch
+        {
+            0 => $"client_secret: {FakeSecrets.AzureAdSecret()}",
+            1 => $"plain line {i}",
+            _ => $"gh: {FakeSecrets.GitHub()} azure: {FakeSecrets.AzureAdSecret()}",
+        }).ToList();
+
+        var matches = engine.Scan(string.Join('\n', lines).AsSpan());
+
+        var expected = Enumerable.Range(1, 40).SelectMany(line => (line % 3) switch
+        {
+            0 => new[] { ("SEC010", line) },
+            1 => [],
+            _ => [("SEC005", line), ("SEC010", line)],
+        });
+        matches.Select(m => (m.Rule.Descriptor.Id, m.Line)).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_lower_case_azure_marker_does_not_trigger_the_case_sensitive_rule()
+    {
+        engine.Scan($"client: {FakeSecrets.Random(3)}8q~{FakeSecrets.Random(34)}").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_rule_with_an_empty_keyword_is_refused_with_its_id()
+    {
+        var rule = SecretRules.All[0] with { Keywords = [""] };
+
+        var create = () => new SecretEngine([rule]);
+
+        create.Should().Throw<ArgumentException>().WithMessage("*SEC001*empty keyword*");
+    }
+
+    [Fact]
     public void Redaction_shows_at_most_four_characters_and_the_length()
     {
         var key = FakeSecrets.GitHub();

@@ -45,6 +45,30 @@ public class SecretScannerTests
     }
 
     [Fact]
+    public async Task Only_a_NUL_byte_in_the_first_block_makes_a_file_binary_and_oversized_files_are_skipped()
+    {
+        using var directory = new Tollgate.TestSupport.TempDirectory("tollgate-scan");
+        var padding = new string('a', 9000);
+        directory.Write("late-nul.txt", $"{padding}\0\ntoken = {FakeSecrets.GitHub()}\n");
+        directory.Write("early-nul.bin", $"\0{padding}\ntoken = {FakeSecrets.GitHub()}\n");
+        directory.Write("large.txt", $"{padding}{padding}\ntoken = {FakeSecrets.GitHub()}\n");
+        directory.Write("empty.txt", string.Empty);
+
+        var result = await new SecretScanner(new SecretScanOptions(directory.Path) { MaxFileBytes = 12_000 }).ScanAsync(CancellationToken.None);
+
+        result.Findings.Select(f => (f.Location.Path, f.Location.Line)).Should().Equal(("late-nul.txt", 2));
+        result.Reason.Should().Contain("2 binary or oversized");
+    }
+
+    [Fact]
+    public void A_file_deleted_after_it_was_listed_is_skipped()
+    {
+        using var directory = new Tollgate.TestSupport.TempDirectory("tollgate-scan");
+
+        SecretScanner.ScanFile(Path.Combine(directory.Path, "gone.txt"), 1024, new SecretEngine()).Should().BeNull();
+    }
+
+    [Fact]
     public async Task A_secret_added_and_removed_in_an_old_commit_is_found_by_the_history_scan()
     {
         using var repo = new TempGitRepo();
