@@ -1,4 +1,6 @@
 # Tollgate bootstrapper for Windows, compatible with NUKE's conventions (see build.sh for the same steps on Unix).
+# A plain `.\build.ps1 --help` prints the help the build last wrote to .nuke/temp/help.txt, while that file is newer than
+# the build assembly and than .nuke/*.json (help is a function of those), so it costs no runtime start.
 [CmdletBinding()]
 Param(
     [Parameter(Position = 0, Mandatory = $false, ValueFromRemainingArguments = $true)]
@@ -15,6 +17,7 @@ $BuildAssembly = Join-Path $Root "build/bin/Debug/net10.0/_build.dll"
 $BuildInputs = @("build", "src/Tollgate*", "Directory.Build.props", "Directory.Packages.props", "src/Directory.Build.props", "global.json", ".editorconfig")
 $TempDirectory = Join-Path $Root ".nuke/temp"
 $Stamp = Join-Path $TempDirectory "build.stamp"
+$HelpCache = Join-Path $TempDirectory "help.txt"
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = 1
 $env:DOTNET_NOLOGO = 1
@@ -71,7 +74,16 @@ function Get-ContentHash([string[]]$Files) {
     return ([BitConverter]::ToString($sha.GetHashAndReset()) -replace '-', '')
 }
 
-$Dotnet = Find-Dotnet
+# Whether the help the build wrote is still what it would print: newer than the assembly and the parameter files.
+function Test-HelpIsCurrent {
+    if (-not ((Test-Path $HelpCache) -and (Test-Path $BuildAssembly))) { return $false }
+    $helpTime = (Get-Item $HelpCache).LastWriteTimeUtc
+    if ($helpTime -le (Get-Item $BuildAssembly).LastWriteTimeUtc) { return $false }
+    $newer = Get-ChildItem -Path (Join-Path $Root ".nuke") -Filter "*.json" -File -Force -ErrorAction SilentlyContinue |
+        Where-Object { $_.LastWriteTimeUtc -gt $helpTime } | Select-Object -First 1
+    return ($null -eq $newer)
+}
+
 $inputs = Get-BuildInputs
 $compile = $true
 if ((Test-Path $BuildAssembly) -and (Test-Path $Stamp)) {
@@ -90,11 +102,19 @@ if ((Test-Path $BuildAssembly) -and (Test-Path $Stamp)) {
     }
 }
 
+$arguments = @($BuildArguments | Where-Object { $null -ne $_ })
+if (-not $compile -and $arguments.Count -eq 1 -and ($arguments[0] -ceq "--help" -or $arguments[0] -ceq "-h") -and (Test-HelpIsCurrent)) {
+    [Console]::Out.Write([IO.File]::ReadAllText($HelpCache))
+    exit 0
+}
+
+$Dotnet = Find-Dotnet
 if ($compile) {
     New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
     $next = Join-Path $TempDirectory "build.stamp.next"
     Set-Content -Path $next -Value (@(Get-ContentHash $inputs) + $inputs)
-    Write-Host "build.ps1: compiling the build project (its input files changed: $($BuildInputs -join ' '))"
+    # To standard error, as build.sh does: standard output is the build's own (help, plan, JSON).
+    [Console]::Error.WriteLine("build.ps1: compiling the build project (its input files changed: $($BuildInputs -join ' '))")
     & $Dotnet build $BuildProject -c Debug -nologo -clp:NoSummary -verbosity:quiet
     if ($LASTEXITCODE -ne 0) { throw "build.ps1: compiling the build project failed (see the errors above)." }
     Move-Item -Path $next -Destination $Stamp -Force

@@ -7,7 +7,7 @@ namespace Tollgate.Containers;
 /// Credentials from the Docker CLI's <c>config.json</c> (<c>$DOCKER_CONFIG</c> or <c>~/.docker</c>): the <c>auths</c>
 /// entries that <c>docker login</c> writes without a credential helper.
 /// </summary>
-public static class DockerConfigCredentials
+internal static class DockerConfigCredentials
 {
     /// <summary>The config file read: <c>$DOCKER_CONFIG/config.json</c>, else <c>~/.docker/config.json</c>.</summary>
     public static string DefaultPath() =>

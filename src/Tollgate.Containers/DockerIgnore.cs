@@ -8,7 +8,7 @@ namespace Tollgate.Containers;
 /// <c>\</c> escapes, leading <c>/</c> and <c>./</c>, and <c>!</c> exceptions where the last matching line wins. A
 /// pattern that matches a directory excludes everything under it, as in Docker's pattern matcher.
 /// </summary>
-public sealed class DockerIgnore
+internal sealed class DockerIgnore
 {
     private readonly IReadOnlyList<Rule> _rules;
 

@@ -3,4 +3,4 @@ namespace Tollgate.Containers;
 /// <summary>An endpoint where an engine may answer, and why it is tried.</summary>
 /// <param name="Endpoint">The API endpoint.</param>
 /// <param name="Source">Where it came from, for messages.</param>
-public sealed record EngineCandidate(Uri Endpoint, string Source);
+internal sealed record EngineCandidate(Uri Endpoint, string Source);

@@ -28,7 +28,7 @@ public sealed class EngineLocator
     }
 
     /// <summary>The endpoints tried, in order; when <c>DOCKER_HOST</c> is set, only it.</summary>
-    public IReadOnlyList<EngineCandidate> Candidates()
+    internal IReadOnlyList<EngineCandidate> Candidates()
     {
         var candidates = new List<EngineCandidate>();
         if (_environment("DOCKER_HOST") is { Length: > 0 } dockerHost)
@@ -78,7 +78,7 @@ public sealed class EngineLocator
     }
 
     /// <summary>Asks one endpoint for <c>/_ping</c> and <c>/version</c>; returns the engine or why it did not answer.</summary>
-    public async Task<(EngineInfo? Engine, string? Failure)> ProbeAsync(EngineCandidate candidate, CancellationToken cancellationToken)
+    internal async Task<(EngineInfo? Engine, string? Failure)> ProbeAsync(EngineCandidate candidate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         if (candidate.Endpoint.Scheme == "unix" && !File.Exists(candidate.Endpoint.LocalPath))

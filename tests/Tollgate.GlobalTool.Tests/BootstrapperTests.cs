@@ -4,8 +4,8 @@ using Tollgate.TestSupport;
 namespace Tollgate.GlobalTool.Tests;
 
 /// <summary>
-/// build.sh decides whether to compile on its input file list and content. These tests run the real script with a
-/// stand-in `dotnet` on PATH that records compiles (and, like the real one, creates bin/ and obj/ when it compiles).
+/// build.sh (and build.ps1, through pwsh) decides whether to compile on its input file list and content. These tests run
+/// the real script with a stand-in `dotnet` on PATH that records compiles (and, like the real one, creates bin/ and obj/ when it compiles).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class BootstrapperTests : IDisposable
@@ -113,11 +113,51 @@ public sealed class BootstrapperTests : IDisposable
         Runs().Should().Be(4, "-h is served from the file; help with other arguments always runs the build");
     }
 
+    [RequiresToolFact("pwsh", ".ci/install.d/50-pwsh.sh")]
+    public async Task Build_ps1_prints_a_plain_help_from_the_builds_help_file_until_the_build_or_a_parameter_file_changes()
+    {
+        var root = Directory.CreateDirectory(_directory["repo"]).FullName;
+        (await ToolRun.RunAsync(root, ":setup", "--yes", "--sdk-version", "10.0.100")).ExitCode.Should().Be(0);
+
+        RunBuildPs1(root, "--help").Should().Be("Usage: help #1\n");
+        RunBuildPs1(root, "--help").Should().Be("Usage: help #1\n", "nothing changed: the kept help, no runtime start");
+        Runs().Should().Be(1);
+        Compiles().Should().Be(1);
+
+        File.SetLastWriteTimeUtc(Path.Combine(root, ".nuke", "parameters.json"), DateTime.UtcNow);
+        RunBuildPs1(root, "--help").Should().Be("Usage: help #2\n", "a parameter file newer than the help runs the build");
+
+        File.AppendAllText(Path.Combine(root, "build", "Build.cs"), "// a new target\n");
+        RunBuildPs1(root, "--help").Should().Be("Usage: help #3\n", "a changed build compiles and prints its own help");
+        Compiles().Should().Be(2);
+
+        RunBuildPs1(root, "-h").Should().Be("Usage: help #3\n");
+        RunBuildPs1(root, "--help", "--profile", "ci");
+        Runs().Should().Be(4, "-h is served from the file; help with other arguments always runs the build");
+    }
+
+    [Fact]
+    public async Task Build_cmd_on_unix_serves_the_kept_help_through_build_sh()
+    {
+        var root = Directory.CreateDirectory(_directory["repo"]).FullName;
+        (await ToolRun.RunAsync(root, ":setup", "--yes", "--sdk-version", "10.0.100")).ExitCode.Should().Be(0);
+
+        RunBootstrapper(root, "bash", ["build.cmd", "--help"]).Should().Be("Usage: help #1\n");
+        RunBootstrapper(root, "bash", ["build.cmd", "--help"]).Should().Be("Usage: help #1\n");
+
+        Runs().Should().Be(1, "the second help came from .nuke/temp/help.txt");
+    }
+
     private int Runs() => File.ReadAllLines(Log).Count(line => line.StartsWith("run ", StringComparison.Ordinal));
 
     private int Compiles() => File.ReadAllLines(Log).Count(line => line == "compile");
 
-    private string RunBuildSh(string root, params string[] args)
+    private string RunBuildSh(string root, params string[] args) => RunBootstrapper(root, "bash", ["build.sh", .. args]);
+
+    private string RunBuildPs1(string root, params string[] args) =>
+        RunBootstrapper(root, "pwsh", ["-NoProfile", "-NonInteractive", "-File", "build.ps1", .. args]);
+
+    private string RunBootstrapper(string root, string shell, IReadOnlyList<string> args)
     {
         var fakeBin = Directory.CreateDirectory(_directory["fake-bin"]).FullName;
         var dotnet = Path.Combine(fakeBin, "dotnet");
@@ -127,15 +167,14 @@ public sealed class BootstrapperTests : IDisposable
             File.SetUnixFileMode(dotnet, (UnixFileMode)0b111_101_101);
         }
 
-        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = root };
-        start.ArgumentList.Add(Path.Combine(root, "build.sh"));
+        var start = new ProcessStartInfo(shell) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = root };
         args.ToList().ForEach(start.ArgumentList.Add);
         start.Environment["PATH"] = fakeBin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         start.Environment["FAKE_DOTNET_LOG"] = Log;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit(60_000).Should().BeTrue();
+        process.WaitForExit(120_000).Should().BeTrue();
         process.ExitCode.Should().Be(0, error);
         return output;
     }

@@ -5,7 +5,7 @@ namespace Tollgate.Deployment.BlueGreen;
 
 /// <summary>The kubectl command lines of the Kubernetes blue-green platform, as argument lists (tested exactly).</summary>
 /// <param name="options">The release.</param>
-public sealed class KubernetesBlueGreenCommands(KubernetesBlueGreenOptions options)
+internal sealed class KubernetesBlueGreenCommands(KubernetesBlueGreenOptions options)
 {
     private string Namespace => options.Environment.Namespace;
 

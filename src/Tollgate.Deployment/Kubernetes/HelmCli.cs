@@ -9,7 +9,7 @@ namespace Tollgate.Deployment.Kubernetes;
 /// <param name="MajorVersion">3 or 4 (from <c>helm version --short</c>).</param>
 /// <param name="Connection">The cluster.</param>
 /// <param name="Executable">The helm executable.</param>
-public sealed record HelmCli(int MajorVersion, KubernetesConnection Connection, string Executable = "helm")
+internal sealed record HelmCli(int MajorVersion, KubernetesConnection Connection, string Executable = "helm")
 {
     /// <summary><c>helm version --short</c>.</summary>
     public static CommandSpec Version(string executable = "helm") =>

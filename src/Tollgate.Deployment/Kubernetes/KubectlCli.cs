@@ -3,7 +3,7 @@ namespace Tollgate.Deployment.Kubernetes;
 /// <summary>The kubectl command lines Tollgate runs, as argument lists (tested exactly).</summary>
 /// <param name="Connection">The cluster.</param>
 /// <param name="Executable">The kubectl executable.</param>
-public sealed record KubectlCli(KubernetesConnection Connection, string Executable = "kubectl")
+internal sealed record KubectlCli(KubernetesConnection Connection, string Executable = "kubectl")
 {
     /// <summary>
     /// <c>kubectl rollout status deployment --selector app.kubernetes.io/instance=RELEASE --namespace NS --timeout Ns</c>:

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Tollgate.Deployment.Kubernetes;
 
 /// <summary>What to do about a release's history before an upgrade.</summary>
-public enum RecoveryAction
+internal enum RecoveryAction
 {
     /// <summary>Nothing: no release, or its last revision is settled.</summary>
     None,
@@ -19,7 +19,7 @@ public enum RecoveryAction
 /// <param name="Action">What to do.</param>
 /// <param name="Revision">The revision to roll back to (for <see cref="RecoveryAction.Rollback"/>).</param>
 /// <param name="Reason">Why, for the log and the summary.</param>
-public sealed record RecoveryPlan(RecoveryAction Action, int? Revision, string Reason);
+internal sealed record RecoveryPlan(RecoveryAction Action, int? Revision, string Reason);
 
 /// <summary>
 /// Detects a release left in pending-install, pending-upgrade or pending-rollback by an interrupted run (helm issue
@@ -28,7 +28,7 @@ public sealed record RecoveryPlan(RecoveryAction Action, int? Revision, string R
 /// </summary>
 /// <param name="staleAfter">How old a pending revision must be to count as abandoned (the deploy timeout is a good value).</param>
 /// <param name="timeProvider">The clock.</param>
-public sealed class PendingReleaseRecovery(TimeSpan staleAfter, TimeProvider timeProvider)
+internal sealed class PendingReleaseRecovery(TimeSpan staleAfter, TimeProvider timeProvider)
 {
     /// <summary>Decides what to do about a release's history (ascending revisions; empty when there is no release).</summary>
     /// <exception cref="DeploymentException">A pending revision is too recent to be called abandoned.</exception>

@@ -6,7 +6,7 @@ namespace Tollgate.Deployment.Local;
 /// The labels that hold the local platform's state on its containers and network, so a rerun after a crash reads
 /// what is running instead of trusting a file: which release (environment), which role, which image, which upstream.
 /// </summary>
-public static class LocalLabels
+internal static class LocalLabels
 {
     /// <summary>The release (one per environment) an object belongs to.</summary>
     public const string Release = "build.tollgate.deploy.release";

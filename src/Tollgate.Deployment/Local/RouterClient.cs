@@ -10,7 +10,7 @@ namespace Tollgate.Deployment.Local;
 /// </summary>
 /// <param name="http">The client.</param>
 /// <param name="adminUrl">The admin listener, e.g. <c>http://127.0.0.1:49213/</c>.</param>
-public sealed class RouterClient(HttpClient http, Uri adminUrl)
+internal sealed class RouterClient(HttpClient http, Uri adminUrl)
 {
     /// <summary>The admin listener's URL.</summary>
     public Uri AdminUrl { get; } = adminUrl;
@@ -102,7 +102,7 @@ public sealed class RouterClient(HttpClient http, Uri adminUrl)
 /// <param name="Live">The live upstream, if any.</param>
 /// <param name="Generation">How many changes it published.</param>
 /// <param name="Upstreams">Every upstream.</param>
-public sealed record RouterSnapshot(
+internal sealed record RouterSnapshot(
     [property: JsonPropertyName("live")] string? Live,
     [property: JsonPropertyName("generation")] long Generation,
     [property: JsonPropertyName("upstreams")] IReadOnlyList<RouterUpstream> Upstreams);
@@ -111,7 +111,7 @@ public sealed record RouterSnapshot(
 /// <param name="Name">Its name.</param>
 /// <param name="Address">Its base URL.</param>
 /// <param name="InFlight">Requests being proxied to it.</param>
-public sealed record RouterUpstream(
+internal sealed record RouterUpstream(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("address")] string Address,
     [property: JsonPropertyName("inFlight")] long InFlight);

@@ -1,7 +1,7 @@
 namespace Tollgate.GitHubActions;
 
 /// <summary>The environment variable a parameter is read from in CI.</summary>
-public static class EnvironmentNames
+internal static class EnvironmentNames
 {
     /// <summary>
     /// <c>OpenAiApiKey</c> → <c>OPEN_AI_API_KEY</c>. The engine matches environment variables to parameters on letters and

@@ -4,7 +4,7 @@ using System.Text;
 namespace Tollgate.GitHubActions;
 
 /// <summary>Formats a line diff as a unified diff (<c>--- a/file</c>, <c>+++ b/file</c>, <c>@@ -l,s +l,s @@</c> hunks).</summary>
-public static class UnifiedDiff
+internal static class UnifiedDiff
 {
     /// <summary>The unified diff from <paramref name="oldText"/> to <paramref name="newText"/>; empty when they are equal.</summary>
     /// <param name="oldText">The text as it is (e.g. the committed file); null when there is none.</param>

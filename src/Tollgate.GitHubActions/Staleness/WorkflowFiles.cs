@@ -8,7 +8,7 @@ namespace Tollgate.GitHubActions;
 /// any more count as stale too (and are deleted when writing); other workflow files are left alone.
 /// </summary>
 /// <param name="rootDirectory">The repository root.</param>
-public sealed class WorkflowFiles(AbsolutePath rootDirectory)
+internal sealed class WorkflowFiles(AbsolutePath rootDirectory)
 {
     /// <summary>The folder, relative to the root.</summary>
     public const string Folder = ".github/workflows";

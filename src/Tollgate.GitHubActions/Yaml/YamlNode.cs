@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Tollgate.GitHubActions.Yaml;
 
 /// <summary>A node of a YAML document as the writer emits it: maps keep insertion order, so output is stable.</summary>
-public abstract record YamlNode
+internal abstract record YamlNode
 {
     private protected YamlNode()
     {
@@ -29,7 +29,7 @@ public abstract record YamlNode
 }
 
 /// <summary>How a scalar is written.</summary>
-public enum YamlScalarKind
+internal enum YamlScalarKind
 {
     /// <summary>A string: written plain when that reads back as the same string, otherwise quoted or as a block.</summary>
     Text,
@@ -44,14 +44,14 @@ public enum YamlScalarKind
 /// <summary>A scalar value.</summary>
 /// <param name="Value">The text.</param>
 /// <param name="Kind">How it is written.</param>
-public sealed record YamlScalar(string Value, YamlScalarKind Kind) : YamlNode;
+internal sealed record YamlScalar(string Value, YamlScalarKind Kind) : YamlNode;
 
 /// <summary>A sequence; written in flow style (<c>[a, b]</c>) when short and simple, else one item a line.</summary>
 /// <param name="Items">The items.</param>
-public sealed record YamlSequence(ImmutableArray<YamlNode> Items) : YamlNode;
+internal sealed record YamlSequence(ImmutableArray<YamlNode> Items) : YamlNode;
 
 /// <summary>A map whose entries keep the order in which they were added. An empty map is written as a null value.</summary>
-public sealed record YamlMap : YamlNode
+internal sealed record YamlMap : YamlNode
 {
     private readonly List<KeyValuePair<string, YamlNode>> _entries = [];
 

@@ -6,7 +6,7 @@ namespace Tollgate.GitHubActions.Yaml;
 /// Writes a <see cref="YamlNode"/> tree as block-style YAML with two-space indentation, LF line ends and no trailing
 /// spaces. Multi-line strings become literal block scalars (<c>|</c>), short simple sequences flow sequences.
 /// </summary>
-public static class YamlWriter
+internal static class YamlWriter
 {
     private const int FlowLimit = 100;
 

@@ -7,7 +7,7 @@ namespace Tollgate.Security.Dependencies;
 /// Exact resolved packages: NuGet from every <c>obj/project.assets.json</c> (the restore graph, transitive included) and
 /// npm from every <c>package-lock.json</c> (lockfile v1, v2 and v3).
 /// </summary>
-public static class LockfileReader
+internal static class LockfileReader
 {
     private static readonly string[] Skipped = ["node_modules", ".git", "artifacts"];
 

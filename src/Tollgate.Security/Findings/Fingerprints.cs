@@ -4,7 +4,7 @@ using System.Text;
 namespace Tollgate.Security;
 
 /// <summary>Fingerprints of findings: SHA-256 over scanner, rule, file and offending content, as 32 hex characters.</summary>
-public static class Fingerprints
+internal static class Fingerprints
 {
     /// <summary>The fingerprint of a finding. Whitespace in <paramref name="evidence"/> is collapsed, so re-indenting does not change it.</summary>
     public static string Of(string scanner, string ruleId, string path, string evidence)

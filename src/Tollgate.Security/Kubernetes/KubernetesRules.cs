@@ -1,7 +1,7 @@
 namespace Tollgate.Security.Kubernetes;
 
 /// <summary>The Kubernetes rules checked on rendered manifests.</summary>
-public static class KubernetesRules
+internal static class KubernetesRules
 {
     /// <summary>The chart did not render.</summary>
     public static RuleDescriptor RenderFailed { get; } = new("K8S000", "ChartRenderFailed", "helm template failed for a chart and values file.", "Run the printed helm command and fix the chart or values.", Severity.High);

@@ -6,7 +6,7 @@ namespace Tollgate.Security.Kubernetes;
 /// Checks one rendered release (a chart with one values file): pod and container security settings, resources,
 /// images and probes per workload, and release-wide a default-deny NetworkPolicy and PodDisruptionBudgets.
 /// </summary>
-public static class ManifestChecker
+internal static class ManifestChecker
 {
     private static readonly string[] ResourceKinds = ["requests", "limits"];
     private static readonly string[] ResourceNames = ["cpu", "memory"];

@@ -5,7 +5,7 @@ namespace Tollgate.Security.Kubernetes;
 /// <summary>One object of a rendered release.</summary>
 /// <param name="Source">The template it came from, relative to the repository root.</param>
 /// <param name="Document">The parsed object.</param>
-public sealed record RenderedManifest(string Source, YamlNode Document)
+internal sealed record RenderedManifest(string Source, YamlNode Document)
 {
     /// <summary>The object's kind.</summary>
     public string Kind => Document.Text("kind") ?? string.Empty;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Tollgate.Security.Reports;
 
 /// <summary>The whole judged scan as JSON (<c>artifacts/scan/scan.json</c>): scanners, findings, suppressions, expired ignores, verdict.</summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     /// <summary>The report as indented JSON.</summary>
     public static string Write(ScanReport report)

@@ -5,7 +5,7 @@ using Tollgate.Security.Dependencies;
 namespace Tollgate.Security.Sbom;
 
 /// <summary>Writes a CycloneDX 1.5 JSON BOM for a set of packages (the image SBOM).</summary>
-public static class CycloneDxWriter
+internal static class CycloneDxWriter
 {
     /// <summary>The BOM as indented JSON.</summary>
     /// <param name="subjectName">The described component, e.g. the image repository.</param>

@@ -1,7 +1,7 @@
 namespace Tollgate.Security.Secrets;
 
 /// <summary>Shannon entropy of a value, in bits per character.</summary>
-public static class Entropy
+internal static class Entropy
 {
     /// <summary>The entropy: about 3.0 for English words, 3.7 to 4.0 for random hex, above 4.5 for random base64 of some length.</summary>
     public static double Of(string value)

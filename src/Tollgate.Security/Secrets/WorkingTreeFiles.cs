@@ -7,7 +7,7 @@ namespace Tollgate.Security.Secrets;
 /// (<c>git ls-files -co --exclude-standard</c>), else every file except <c>.git</c>, <c>bin</c>, <c>obj</c> and
 /// <c>node_modules</c>; minus the exclude globs.
 /// </summary>
-public static class WorkingTreeFiles
+internal static class WorkingTreeFiles
 {
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules", "artifacts", ".nuke" };
 

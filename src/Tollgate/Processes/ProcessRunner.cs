@@ -73,15 +73,17 @@ public sealed class ProcessRunner(IBuildLog log, SecretMasker masker, ToolLocato
     }
 
     // One line for a finished command: what ran, how it ended, and where its output is (the terminal leaves it out).
+    // A non-zero exit the caller chose to accept (ValidateExitCode off) is not a success: it gets its own mark with the
+    // code in front, so a reader scanning for ✔ does not take it for one.
     private static string Collapsed(ChildProcess child, ProcessResult result)
     {
         var commandLine = child.MaskedCommandLine;
         commandLine = commandLine.Length <= MaxCommandLength ? commandLine : string.Concat(commandLine.AsSpan(0, MaxCommandLength - 1), "…");
-        var ending = result.ExitCode == 0 ? string.Empty : $"exit code {result.ExitCode}, ";
+        var mark = result.ExitCode == 0 ? "✔" : $"⚠ exit {result.ExitCode}:";
         var lines = child.LinesRead;
         var output = lines == 0 ? "no output"
             : child.OutputLog is { } file ? $"{lines} line(s) of output in {file.DisplayPath()}"
             : $"{lines} line(s) of output";
-        return $"✔ {commandLine} ({ending}{DurationText.Format(result.Duration)}, {output})";
+        return $"{mark} {commandLine} ({DurationText.Format(result.Duration)}, {output})";
     }
 }

@@ -155,5 +155,26 @@ public sealed class ProcessRunnerOutputTests : IDisposable
         information[^1].Message.Should().StartWith("✔ seq 1 20000 (").And.EndWith(", 20000 line(s) of output)");
     }
 
+    [Fact]
+    public async Task A_command_that_exits_non_zero_without_exit_code_validation_is_not_collapsed_under_a_success_mark()
+    {
+        var command = new CommandSpec("bash").WithArguments("-c", "echo partial; exit 1").WithValidation(false);
+
+        var result = await Runner().RunAsync(command, CancellationToken.None);
+
+        result.ExitCode.Should().Be(1);
+        var collapsed = _log.Entries.Where(entry => entry.Level == LogLevel.Information).Select(entry => entry.Message).Last();
+        collapsed.Should().NotStartWith("✔").And.StartWith("⚠ exit 1: bash -c 'echo partial; exit 1' (").And.EndWith(", 1 line(s) of output)");
+    }
+
+    [Fact]
+    public async Task A_command_that_exits_zero_is_collapsed_under_the_success_mark()
+    {
+        await Runner().RunAsync(new CommandSpec("bash").WithArguments("-c", "echo fine").WithValidation(false), CancellationToken.None);
+
+        var collapsed = _log.Entries.Where(entry => entry.Level == LogLevel.Information).Select(entry => entry.Message).Last();
+        collapsed.Should().StartWith("✔ bash -c").And.NotContain("exit code");
+    }
+
     private ProcessRunner Runner() => new(_log, _masker, new ToolLocator(toolsDirectory: null));
 }

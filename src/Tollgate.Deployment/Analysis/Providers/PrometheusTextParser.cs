@@ -5,7 +5,7 @@ using System.Text;
 namespace Tollgate.Deployment.Analysis.Providers;
 
 /// <summary>Reads the Prometheus text exposition format (version 0.0.4): comments and blank lines are skipped.</summary>
-public static class PrometheusTextParser
+internal static class PrometheusTextParser
 {
     /// <summary>Every sample in the text.</summary>
     /// <exception cref="MetricProviderException">A line is malformed; the message gives its number.</exception>
