@@ -1,8 +1,8 @@
 using Tollgate;
-using Tollgate.GitHubActions;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
 using Tollgate.Deployment;
+using Tollgate.GitHubActions;
 
 /// <summary>The environments ResearchAssistant deploys to, declared once: DeployStaging and Destroy take --environment.</summary>
 public sealed partial class Build

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Tollgate.Deployment.Notifications;
 using Tollgate.Deployment.Tests.Support;
 
