@@ -90,9 +90,10 @@ public sealed class LocalRegistry
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        string pid;
         using (var shell = Process.Start(start) ?? throw new ContainerException("Could not start /bin/sh to launch docker-registry."))
         {
-            var pid = (await shell.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
+            pid = (await shell.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
             await shell.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(StateDirectory, PidFile), pid, cancellationToken).ConfigureAwait(false);
         }
@@ -105,7 +106,9 @@ public sealed class LocalRegistry
                 return address;
             }
 
-            if (RunningPid() is null)
+            // Whether the process still exists, not RunningPid(): while setsid execs docker-registry, /proc/<pid>/cmdline
+            // can read empty, which made a healthy start look like an exit (CI: "did not answer ... within 10 s" after 1 s).
+            if (!Directory.Exists($"/proc/{pid}"))
             {
                 break;
             }
