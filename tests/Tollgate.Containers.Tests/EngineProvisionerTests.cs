@@ -15,11 +15,14 @@ public sealed class EngineProvisionerTests
     public async Task When_no_engine_answers_the_provisioner_starts_dockerd_and_the_client_can_use_it()
     {
         EngineProvisioner.CanProvision(out var reason).Should().BeTrue(reason);
-        var state = Directory.CreateTempSubdirectory("tg-dockerd-").FullName;
+        // A deep state directory, like a workflow proof's job folder: the sockets must still fit in 104 bytes.
+        var root = Directory.CreateTempSubdirectory("tg-dockerd-").FullName;
+        var state = Path.Combine(root, "a-checkout-folder-with-a-long-name", "jobs", "Build", ".nuke", "temp", "docker");
+        Directory.CreateDirectory(state);
         var bridge = "tgprov" + Guid.NewGuid().ToString("N")[..6];
         await IpAsync("link", "add", bridge, "type", "bridge");
         await IpAsync("addr", "add", $"198.18.{Random.Shared.Next(1, 250)}.1/24", "dev", bridge);
-        var socket = Path.Combine(state, "d.sock");
+        var socket = Path.Combine(root, "d.sock");
         var log = new TestLog();
         var provisioner = new EngineProvisioner(
             new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state, socket,
@@ -36,17 +39,21 @@ public sealed class EngineProvisionerTests
             images.Should().BeEmpty("the new daemon has a data root of its own");
             log.Text.Should().Contain("starting dockerd on " + socket).And.Contain("--provision-engine false");
             File.Exists(Path.Combine(state, "dockerd.log")).Should().BeTrue();
+            provisioner.ExecRoot.Should().StartWith("/run/tollgate-docker-", "the sockets live under a short exec root");
         }
         finally
         {
             await StopAsync(provisioner.PidFile);
             await IpAsync("link", "del", bridge);
-            try
+            foreach (var directory in new[] { root, provisioner.ExecRoot })
             {
-                Directory.Delete(state, recursive: true);
-            }
-            catch (IOException)
-            {
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
             }
         }
     }
