@@ -19,6 +19,13 @@ public sealed class CtrlCTests : IDisposable
         // as a background job of a non-interactive shell inherits SIGINT as ignored, and .NET keeps an inherited
         // SIG_IGN, so the build is started through `env --default-signal=INT` to stand where a terminal would put it.
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+        // The test reads the terminal host's output: a CI runner's variables (GITHUB_ACTIONS, as in the workflow proof's
+        // UnitTest job) would switch the build to the GitHub host.
+        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TF_BUILD", "CI" })
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var argument in new[] { "--default-signal=INT", "dotnet", assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
         {
             start.ArgumentList.Add(argument);
