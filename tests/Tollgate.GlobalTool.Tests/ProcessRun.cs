@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Tollgate.TestSupport;
 
 namespace Tollgate.GlobalTool.Tests;
 
@@ -11,6 +12,7 @@ internal static class ProcessRun
     {
         var start = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         args.ToList().ForEach(start.ArgumentList.Add);
+        CiRunnerVariables.RemoveFrom(start.Environment);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

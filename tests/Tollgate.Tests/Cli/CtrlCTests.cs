@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tollgate.Tests.Processes;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Cli;
 
@@ -21,10 +22,7 @@ public sealed class CtrlCTests : IDisposable
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
         // The test reads the terminal host's output: a CI runner's variables (GITHUB_ACTIONS, as in the workflow proof's
         // UnitTest job) would switch the build to the GitHub host.
-        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TF_BUILD", "CI" })
-        {
-            start.Environment.Remove(name);
-        }
+        CiRunnerVariables.RemoveFrom(start.Environment);
 
         foreach (var argument in new[] { "--default-signal=INT", "dotnet", assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
         {
