@@ -93,6 +93,11 @@ public sealed class ResponseCache
             return default;
         }
 
+        if (StateFileLimits.TooLarge(path, StateFileLimits.CacheEntryBytes, "a cache entry") is { } tooLarge)
+        {
+            throw CacheEntryException.For(path, tooLarge, 1);
+        }
+
         JsonNode? node;
         try
         {
