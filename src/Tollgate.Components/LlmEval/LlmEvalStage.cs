@@ -73,6 +73,7 @@ internal static class LlmEvalStage
                 + $"judge and embedding calls: {run.JudgeCallsReplayed} replayed, {run.JudgeCallsForwarded} sent to the provider, {run.JudgeCallsMissed} without a recording (their checks did not run); "
                 + $"model-provider cache: {run.CacheHits} replayed, {run.CacheMisses} recorded; reports in {reports.Html}");
             ThrowOnUntracedFailures(started);
+            ThrowOnUnreadableCacheEntries(run);
             if (build.UpdateBaseline == true)
             {
                 store.Save(run);
@@ -92,6 +93,17 @@ internal static class LlmEvalStage
     }
 
     private static string? Env(string? variable) => variable is null ? null : Environment.GetEnvironmentVariable(variable);
+
+    private static void ThrowOnUnreadableCacheEntries(EvalRunResult run)
+    {
+        // A damaged recording is bad input, not a quality result: the case stays in the reports as an error, and the run
+        // fails even when the gates would let the remaining cases carry it.
+        var unreadable = run.Cases.SelectMany(c => c.Attempts).Select(a => a.Error).Where(CacheEntryException.Describes).Distinct(StringComparer.Ordinal).ToList();
+        if (unreadable.Count > 0)
+        {
+            throw new TollgateException($"{unreadable.Count} cache entr{(unreadable.Count == 1 ? "y" : "ies")} could not be read; the first: {unreadable[0]}");
+        }
+    }
 
     private static void ThrowOnUntracedFailures(LlmEvalSystemUnderTest? started)
     {

@@ -23,7 +23,15 @@ public sealed class CacheEntryException : TollgateException
     {
     }
 
+    private const string Marker = ": unreadable cache entry: ";
+
     /// <summary>The exception for the entry at <paramref name="path"/>: what is wrong, where, and the fix.</summary>
     public static CacheEntryException For(string path, string problem, long? line = null) =>
-        new($"{path}{(line is null ? string.Empty : $":{line}")}: unreadable cache entry: {problem}; delete the file (or run with --eval-cache-mode refresh) to record it again");
+        new($"{path}{(line is null ? string.Empty : $":{line}")}{Marker}{problem}; delete the file (or run with --eval-cache-mode refresh) to record it again");
+
+    /// <summary>
+    /// Whether a case's error text (which may have passed through the model proxy and the service) reports an unreadable
+    /// cache entry: a damaged file, not a quality problem, so it fails the run whatever the gates say.
+    /// </summary>
+    public static bool Describes(string? error) => error?.Contains(Marker, StringComparison.Ordinal) == true;
 }

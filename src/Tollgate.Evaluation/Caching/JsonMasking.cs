@@ -18,8 +18,10 @@ public static class JsonMasking
 
         return node switch
         {
-            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(masker.Apply(p.Key), Mask(p.Value?.DeepClone(), masker)))),
-            JsonArray array => new JsonArray([.. array.Select(item => Mask(item?.DeepClone(), masker))]),
+            // Each level builds new nodes and leaves are cloned below, so children are not cloned first (that copied every
+            // subtree once per level above it).
+            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(masker.Apply(p.Key), Mask(p.Value, masker)))),
+            JsonArray array => new JsonArray([.. array.Select(item => Mask(item, masker))]),
             JsonValue value when value.TryGetValue<string>(out var text) => JsonValue.Create(masker.Apply(text)),
             _ => node.DeepClone(),
         };

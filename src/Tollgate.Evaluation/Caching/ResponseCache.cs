@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,6 +13,7 @@ namespace Tollgate.Evaluation;
 public sealed class ResponseCache
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
     private readonly CacheOptions _options;
     private readonly TimeProvider _time;
     private int _hits;
@@ -41,8 +42,15 @@ public sealed class ResponseCache
     /// <summary>The key of <paramref name="material"/>: SHA-256 hex of its canonical JSON.</summary>
     public static string ComputeKey(object material)
     {
-        var canonical = Canonical(material as JsonNode ?? JsonSerializer.SerializeToNode(material))?.ToJsonString() ?? "null";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        // Written straight to UTF-8 in canonical order: the same bytes as Canonical(node).ToJsonString(), without the
+        // copy of the tree and the string (the proxy computes a key per model call).
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteCanonical(writer, material as JsonNode ?? JsonSerializer.SerializeToNode(material));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
     /// <summary>
@@ -88,43 +96,53 @@ public sealed class ResponseCache
     /// </summary>
     public async Task<T?> TryReadAsync<T>(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        var file = new FileInfo(path);
+        if (!file.Exists)
         {
             return default;
         }
 
-        JsonNode? node;
+        if (StateFileLimits.TooLarge(path, StateFileLimits.CacheEntryBytes, "a cache entry") is { } tooLarge)
+        {
+            throw CacheEntryException.For(path, tooLarge, 1);
+        }
+
+        // Entries are small: one read of the bytes and a read-only document cost a fraction of a stream parse into a
+        // mutable tree that is then serialized again to deserialize the response (a replay reads one entry per case).
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var start = bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        JsonDocument document;
         try
         {
-            await using var stream = File.OpenRead(path);
-            node = await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            document = JsonDocument.Parse(bytes.AsMemory(start));
         }
         catch (JsonException e)
         {
             throw CacheEntryException.For(path, $"not JSON ({e.Message})", e.LineNumber + 1);
         }
 
-        if (node is not JsonObject entry)
+        using (document)
         {
-            throw CacheEntryException.For(path, $"the top level is {Describe(node)}, expected an object with key, created, request and response");
+            return Read<T>(path, document.RootElement);
+        }
+    }
+
+    private T? Read<T>(string path, JsonElement entry)
+    {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            throw CacheEntryException.For(path, $"the top level is {Describe(entry)}, expected an object with key, created, request and response");
         }
 
-        DateTimeOffset created;
-        try
-        {
-            created = entry["created"] is JsonValue value ? value.GetValue<DateTimeOffset>() : throw new FormatException();
-        }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
-        {
-            throw CacheEntryException.For(path, $"'created' is {Describe(entry["created"])}, expected an ISO 8601 date such as 2026-11-30T12:00:00+00:00");
-        }
-
+        var created = entry.TryGetProperty("created", out var date) && date.ValueKind == JsonValueKind.String && date.TryGetDateTimeOffset(out var parsed)
+            ? parsed
+            : throw CacheEntryException.For(path, $"'created' is {(entry.TryGetProperty("created", out var value) ? Describe(value) : "missing or null")}, expected an ISO 8601 date such as 2026-11-30T12:00:00+00:00");
         if (_options.TimeToLive is { } ttl && _time.GetUtcNow() - created > ttl)
         {
             return default;
         }
 
-        if (entry["response"] is not { } response)
+        if (!entry.TryGetProperty("response", out var response) || response.ValueKind == JsonValueKind.Null)
         {
             throw CacheEntryException.For(path, "it has no 'response'");
         }
@@ -159,13 +177,45 @@ public sealed class ResponseCache
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static string Describe(JsonNode? node) => node switch
+    private static string Describe(JsonElement element) => element.ValueKind switch
     {
-        null => "missing or null",
-        JsonArray => "an array",
-        JsonObject => "an object",
-        _ => $"'{node.ToJsonString()}'",
+        JsonValueKind.Null => "missing or null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => $"'{element.GetRawText()}'",
     };
+
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(name);
+                    WriteCanonical(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteCanonical(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
 
     /// <summary>A copy of <paramref name="node"/> with object properties sorted, the form keys are computed from.</summary>
     public static JsonNode? Canonical(JsonNode? node) => node switch

@@ -25,6 +25,11 @@ public sealed class BaselineStore(string path)
             return null;
         }
 
+        if (StateFileLimits.TooLarge(Path, StateFileLimits.BaselineBytes, "a baseline") is { } tooLarge)
+        {
+            throw new TollgateException($"{Path}:1: {tooLarge}; check that the path names the baseline, or delete it and rewrite it with --update-baseline");
+        }
+
         var text = File.ReadAllText(Path);
         if (string.IsNullOrWhiteSpace(text))
         {

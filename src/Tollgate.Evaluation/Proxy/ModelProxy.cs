@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -85,9 +84,14 @@ public sealed class ModelProxy : IAsyncDisposable
         var label = Header(context, ModelCallLabels.LabelHeader);
         var variant = Header(context, ModelCallLabels.VariantHeader);
         JsonNode? body;
+        byte[] raw;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            // Kept as bytes: a forwarded call sends exactly what the service sent, without serializing the tree again.
+            using var buffer = new MemoryStream(context.Request.ContentLength is > 0 and < int.MaxValue ? (int)context.Request.ContentLength.Value : 4096);
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            raw = buffer.ToArray();
+            body = JsonNode.Parse(raw);
         }
         catch (JsonException e)
         {
@@ -95,7 +99,7 @@ public sealed class ModelProxy : IAsyncDisposable
             return;
         }
 
-        var model = body?["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : null;
+        var model = body is JsonObject fields && fields["model"] is JsonValue m && m.TryGetValue<string>(out var name) ? name : null;
         var request = Normalize(body);
         var material = new JsonObject { ["kind"] = "model", ["endpoint"] = endpoint, ["request"] = request };
         if (variant is not null)
@@ -106,7 +110,7 @@ public sealed class ModelProxy : IAsyncDisposable
 
         try
         {
-            var (exchange, hit) = await _cache.GetOrCreateAsync(label ?? $"{endpoint} {model}", material, ct => ForwardAsync(endpoint, body!, ct), context.RequestAborted).ConfigureAwait(false);
+            var (exchange, hit) = await _cache.GetOrCreateAsync(label ?? $"{endpoint} {model}", material, ct => ForwardAsync(endpoint, model, raw, ct), context.RequestAborted).ConfigureAwait(false);
             var outcome = hit ? ModelCallOutcome.Replayed : _cache.Mode == CacheMode.Off ? ModelCallOutcome.Forwarded : ModelCallOutcome.Recorded;
             Ledger.Add(new ModelCall(trace, endpoint, model, outcome) { Label = label });
             context.Response.StatusCode = exchange.Status;
@@ -136,20 +140,22 @@ public sealed class ModelProxy : IAsyncDisposable
             return ResponseCache.Canonical(body);
         }
 
-        var kept = new JsonObject(obj.Where(p => !_options.IgnoredFields.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        return ResponseCache.Canonical(kept);
+        // One copy: Canonical builds new nodes, so the kept fields are not cloned first.
+        return new JsonObject(obj.Where(p => !_options.IgnoredFields.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, ResponseCache.Canonical(p.Value))));
     }
 
-    private async Task<RecordedExchange> ForwardAsync(string endpoint, JsonNode body, CancellationToken cancellationToken)
+    private async Task<RecordedExchange> ForwardAsync(string endpoint, string? model, byte[] body, CancellationToken cancellationToken)
     {
         if (_options.Upstream is null || string.IsNullOrEmpty(_options.ApiKey))
         {
-            throw new CacheMissException($"no recorded response for {endpoint} with model {body["model"]} and no model key to record one: "
+            throw new CacheMissException($"no recorded response for {endpoint} with model {model} and no model key to record one: "
                 + $"set {_options.ApiKeySource} (and the provider's base URL if it is not OpenAI), or run with --eval-cache-mode read-only against a committed recording");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Upstream.ToString().TrimEnd('/') + "/" + endpoint));
-        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
         using var response = await _upstream.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

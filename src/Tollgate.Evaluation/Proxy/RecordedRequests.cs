@@ -29,6 +29,11 @@ internal sealed class RecordedRequests(string directory)
 
         foreach (var file in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories))
         {
+            if (StateFileLimits.TooLarge(file, StateFileLimits.CacheEntryBytes, "a cache entry") is not null)
+            {
+                continue;
+            }
+
             try
             {
                 if (JsonNode.Parse(File.ReadAllText(file)) is JsonObject { } entry && entry["request"] is JsonObject { } material

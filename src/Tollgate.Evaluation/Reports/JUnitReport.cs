@@ -28,6 +28,7 @@ public static class JUnitReport
         xml.WriteAttributeString("failures", Invariant(run.Cases.Count(c => !c.Passed && c.Error is null)));
         xml.WriteAttributeString("errors", Invariant(run.Cases.Count(c => c.Error is not null && !c.Passed)));
         xml.WriteAttributeString("time", run.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        Properties(xml, run);
         foreach (var result in run.Cases)
         {
             Case(xml, result);
@@ -36,6 +37,31 @@ public static class JUnitReport
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    /// <summary>The run's call counts as testsuite properties (as in the log line and results.json), for CI dashboards.</summary>
+    private static void Properties(XmlWriter xml, EvalRunResult run)
+    {
+        xml.WriteStartElement("properties");
+        foreach (var (name, value) in new[]
+        {
+            ("llmeval.model-calls.replayed", run.ModelCallsReplayed),
+            ("llmeval.model-calls.sent-to-provider", run.ModelCallsForwarded),
+            ("llmeval.model-calls.missed", run.ModelCallsMissed),
+            ("llmeval.judge-calls.made", run.JudgeCallsForwarded),
+            ("llmeval.judge-calls.cached", run.JudgeCallsReplayed),
+            ("llmeval.judge-calls.not-run", run.JudgeCallsMissed),
+            ("llmeval.cache.hits", run.CacheHits),
+            ("llmeval.cache.misses", run.CacheMisses),
+        })
+        {
+            xml.WriteStartElement("property");
+            xml.WriteAttributeString("name", name);
+            xml.WriteAttributeString("value", Invariant(value));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
     }
 
     private static void Case(XmlWriter xml, CaseResult result)

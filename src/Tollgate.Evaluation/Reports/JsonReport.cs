@@ -60,6 +60,10 @@ public static class JsonReport
             run.CacheHits,
             run.CacheMisses,
             run.Retries,
+
+            // The same counts as the log line: the system under test's model calls, then judge and embedding calls.
+            modelCalls = new { replayed = run.ModelCallsReplayed, sentToProvider = run.ModelCallsForwarded, missed = run.ModelCallsMissed },
+            judgeCalls = new { made = run.JudgeCallsForwarded, cached = run.JudgeCallsReplayed, notRun = run.JudgeCallsMissed },
         }, Options);
         json.WritePropertyName("metrics");
         JsonSerializer.Serialize(json, context.Gates.Metrics.Values, Options);

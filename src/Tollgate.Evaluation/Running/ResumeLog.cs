@@ -62,6 +62,11 @@ public sealed class ResumeLog : IDisposable
     private static (Dictionary<string, CaseResult> Completed, bool SameRun) Read(string path, string identity)
     {
         var completed = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
+        if (StateFileLimits.TooLarge(path, StateFileLimits.ProgressBytes, "a progress file") is { } tooLarge)
+        {
+            throw new TollgateException($"{path}:1: {tooLarge}; delete the file to start the run afresh");
+        }
+
         var lines = File.ReadAllLines(path);
         // Tollgate writes the identity line as soon as it opens the file, so an empty file or a damaged first line was not
         // written by an interrupted run: it is reported rather than silently replaced.

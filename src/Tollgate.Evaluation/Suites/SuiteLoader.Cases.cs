@@ -91,7 +91,12 @@ public static partial class SuiteLoader
     private static EvalCase ReadCase(YamlReader reader, YamlNode node, string field, int index)
     {
         var map = reader.Mapping(node, field, CaseKeys);
-        return new EvalCase(reader.String(map, "id", field) ?? $"case-{index + 1}")
+
+        // A position-based id would change when a case is inserted, so the baseline, the progress file and --eval-cases
+        // would silently match another case: every case names itself.
+        var id = reader.String(map, "id", field) ?? throw reader.Error(map, $"{field}.id",
+            $"case {index + 1} has no 'id'; give every case a stable, unique id (for example 'id: pricing-team-seat'): the baseline, the reports and --eval-cases name cases by it");
+        return new EvalCase(id)
         {
             Vars = reader.StringMap(map, "vars", field),
             Input = reader.String(map, "input", field),

@@ -31,6 +31,14 @@ public static partial class SuiteLoader
         }
 
         var prompt = parsed.File;
+        if (string.IsNullOrWhiteSpace(prompt.User))
+        {
+            // Without it every case would send the same system message and the cases' variables would reach no model.
+            var line = prompt.Locations.LineOf("user") ?? 1;
+            throw new SuiteException(new SourceLocation(path, line, 1), "user",
+                $"the prompt file has no 'user' part (the message sent for each case); add one that uses the declared variables, for example user: \"{{{{{(prompt.Variables.Count > 0 ? prompt.Variables[0] : "question")}}}}}\"");
+        }
+
         foreach (var template in new[] { prompt.SystemTemplate, prompt.UserTemplate })
         {
             var undeclared = template?.Usages.FirstOrDefault(u => !prompt.Variables.Contains(u.Name, StringComparer.Ordinal));

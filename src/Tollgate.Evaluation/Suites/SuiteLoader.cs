@@ -72,7 +72,7 @@ public static partial class SuiteLoader
         {
             // YamlDotNet's scanner fails this way on some unterminated flow collections; locate the last good event.
             var (line, column) = LastGoodPosition(text);
-            throw new SuiteException(new SourceLocation(reader.File, line, column), "yaml", "malformed YAML: an unterminated [ or { (a flow collection) starts here or just after");
+            throw new SuiteException(new SourceLocation(reader.File, line, column), "yaml", "malformed YAML: an unterminated [ or { (a flow collection) starts here or just after; close it with ] or }, or quote the value if the bracket is text");
         }
 
         return stream.Documents.Count == 0

@@ -84,6 +84,38 @@ public sealed class LlmEvalComponentTests : IDisposable
         server.Requests.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("pricing-team-seat,billing-student-discount")]
+    [InlineData("pricing-team-seat, billing-student-discount")]
+    [InlineData("pricing-team-seat,,billing-student-discount,")]
+    public async Task Eval_cases_split_on_commas_as_well_as_spaces(string list)
+    {
+        EvalCases.Write(_root);
+        await using var server = await FakeResearchAssistant.StartAsync();
+
+        string[] items = [.. list.Split(' ')];
+        var (exitCode, output, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, ["--eval-provider-url", server.QueryUrl.ToString(), "--eval-cache-mode", "off", "--eval-cases", .. items]);
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("2/2 cases passed");
+        server.Requests.Should().Be(2);
+        var junit = File.ReadAllText(Path.Combine(_root.Path, "artifacts", "llm-eval", "junit.xml"));
+        junit.Should().Contain("name=\"pricing-team-seat\"").And.Contain("name=\"billing-student-discount\"").And.NotContain("name=\"plans-free-notebooks\"");
+    }
+
+    [Fact]
+    public async Task An_unknown_id_in_a_comma_list_is_named_with_the_nearest_id_and_nothing_runs()
+    {
+        EvalCases.Write(_root);
+        await using var server = await FakeResearchAssistant.StartAsync();
+
+        var (exitCode, output, _) = await LlmEvalBuild.RunSuiteAsync(_root.Path, "--eval-provider-url", server.QueryUrl.ToString(), "--eval-cases", "pricing-team-seat,billing-student-discont");
+
+        exitCode.Should().NotBe(0, output);
+        output.Should().Contain("no case has the id 'billing-student-discont'; did you mean 'billing-student-discount'?");
+        server.Requests.Should().Be(0);
+    }
+
     [Fact]
     public async Task Case_and_tag_filters_and_repeats_reach_the_runner()
     {

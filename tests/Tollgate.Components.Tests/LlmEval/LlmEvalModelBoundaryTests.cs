@@ -53,6 +53,7 @@ public sealed class LlmEvalModelBoundaryTests : IDisposable
         var replay = await RunAsync("--eval-service-model", "fake-model", "--eval-cache-mode", "read-only");
         replay.ExitCode.Should().Be(0, replay.Output);
         replay.Output.Should().Contain("model calls: 2 replayed, 0 sent to the provider, 0 missed");
+        ReportedModelCalls().Should().Equal([2, 0, 0], "results.json and junit.xml carry the log line's counts");
 
         _root.Write("service/documents/doc-049.md", BlankedDocument);
         var miss = await RunAsync("--eval-service-model", "fake-model", "--eval-cache-mode", "read-only");
@@ -61,6 +62,20 @@ public sealed class LlmEvalModelBoundaryTests : IDisposable
             .And.Contain("no recorded response for model fake-model")
             .And.Contain("differs first at messages[")
             .And.Contain("--eval-cache-mode read-write");
+        ReportedModelCalls()[2].Should().BeGreaterThan(0, "the miss is counted in the reports too");
+    }
+
+    /// <summary>The model calls replayed, sent and missed in artifacts/llm-eval/results.json, checked against junit.xml's properties.</summary>
+    private int[] ReportedModelCalls()
+    {
+        var reports = Path.Combine(_root.Path, "artifacts", "llm-eval");
+        var calls = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(reports, "results.json")))!["summary"]!["modelCalls"]!;
+        int[] fromJson = [calls["replayed"]!.GetValue<int>(), calls["sentToProvider"]!.GetValue<int>(), calls["missed"]!.GetValue<int>()];
+        var properties = System.Xml.Linq.XDocument.Load(Path.Combine(reports, "junit.xml")).Descendants("property")
+            .ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value, StringComparer.Ordinal);
+        string[] fromJUnit = [properties["llmeval.model-calls.replayed"], properties["llmeval.model-calls.sent-to-provider"], properties["llmeval.model-calls.missed"]];
+        fromJUnit.Should().Equal(fromJson.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return fromJson;
     }
 
     [Fact]

@@ -72,4 +72,18 @@ public sealed class ResponseCacheTests : IDisposable
 
         public override DateTimeOffset GetUtcNow() => _now;
     }
+
+    [Fact]
+    public void The_key_is_the_hash_of_the_canonical_json_so_committed_recordings_keep_their_keys()
+    {
+        var material = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"request": {"z": [3, {"b": null, "a": "ü + <&> \"q\""}], "model": "gpt-4o-mini", "temperature": 0.25},
+             "kind": "model", "endpoint": "chat/completions", "n": -1e3, "ok": true}
+            """)!;
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(ResponseCache.Canonical(material)!.ToJsonString())));
+
+        ResponseCache.ComputeKey(material).Should().Be(expected);
+        ResponseCache.ComputeKey(new { b = 1, a = "x" }).Should().Be(ResponseCache.ComputeKey(System.Text.Json.Nodes.JsonNode.Parse("""{"a": "x", "b": 1}""")!));
+    }
 }

@@ -54,6 +54,34 @@ public sealed class JudgeThroughProxyTests : IDisposable
     }
 
     [Fact]
+    public async Task The_json_and_junit_reports_count_judge_calls_made_cached_and_not_run()
+    {
+        await using var server = await FakeOpenAI.StartAsync((_, _) => FakeReply.Text("""{"score": 5, "reasoning": "direct"}"""));
+        var cache = new CacheOptions(CacheDirectory);
+        var recording = await new EvaluationRunner().RunAsync(DelegateSuite(server.BaseUrl, "States the $12 price"), Answering().WithCache(cache), null, CancellationToken.None);
+        var replay = await new EvaluationRunner().RunAsync(DelegateSuite(server.BaseUrl, "States the $12 price"), Answering(key: "").WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+        var missed = await new EvaluationRunner().RunAsync(DelegateSuite(server.BaseUrl, "States the $15 price"), Answering(key: "").WithCache(cache.WithMode(CacheMode.ReadOnly)), null, CancellationToken.None);
+
+        ReportedJudgeCalls(recording).Should().Equal(1, 0, 0);
+        ReportedJudgeCalls(replay).Should().Equal(0, 1, 0);
+        ReportedJudgeCalls(missed).Should().Equal(0, 0, 1);
+    }
+
+    /// <summary>Judge calls made, cached and not run, read from results.json and checked against the JUnit properties.</summary>
+    private static int[] ReportedJudgeCalls(EvalRunResult run)
+    {
+        var suite = DelegateSuite(new Uri("http://127.0.0.1:9/v1"), "unused");
+        var context = new ReportContext(suite, run, new GateEvaluator(GateOptions.Default).Evaluate(suite, run, null), null);
+        var judge = JsonNode.Parse(JsonReport.Render(context))!["summary"]!["judgeCalls"]!;
+        int[] fromJson = [judge["made"]!.GetValue<int>(), judge["cached"]!.GetValue<int>(), judge["notRun"]!.GetValue<int>()];
+        var properties = System.Xml.Linq.XDocument.Parse(JUnitReport.Render(context)).Descendants("property")
+            .ToDictionary(p => p.Attribute("name")!.Value, p => int.Parse(p.Attribute("value")!.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        int[] fromJUnit = [properties["llmeval.judge-calls.made"], properties["llmeval.judge-calls.cached"], properties["llmeval.judge-calls.not-run"]];
+        fromJUnit.Should().Equal(fromJson, "both reports carry the log line's counts");
+        return fromJson;
+    }
+
+    [Fact]
     public async Task A_repeated_attempt_gets_its_own_judge_recording()
     {
         await using var server = await FakeOpenAI.StartAsync((call, _) => call.JsonMode

@@ -103,4 +103,50 @@ public sealed class BadInputFileTests : IDisposable
         open.Should().Throw<TollgateException>().WithMessage(message);
         File.ReadAllText(log).Should().Be(content);
     }
+
+    [Theory]
+    [InlineData("baseline", 64, "*s.baseline.json:1: the file is 64 MB, larger than the 64 MB a baseline may have*--update-baseline*")]
+    [InlineData("progress", 256, "*progress.jsonl:1: the file is 256 MB, larger than the 256 MB a progress file may have*delete the file*")]
+    [InlineData("cache", 64, "*entry.json:1: unreadable cache entry: the file is 64 MB, larger than the 64 MB a cache entry may have*delete the file*")]
+    public async Task A_state_file_over_its_size_limit_is_refused_by_name_limit_and_fix_before_it_is_read(string kind, int megabytes, string message)
+    {
+        var path = _dir[kind switch { "baseline" => "s.baseline.json", "progress" => "progress.jsonl", _ => "entry.json" }];
+        using (var stream = new FileStream(path, FileMode.Create))
+        {
+            // Sparse: one byte over the limit without writing it; reading it whole would take the memory the check saves.
+            stream.SetLength((megabytes * 1024L * 1024L) + 1);
+        }
+
+        Func<Task> read = kind switch
+        {
+            "baseline" => () => Task.FromResult(new BaselineStore(path).Load()),
+            "progress" => () => Task.FromResult(ResumeLog.Open(path, "id")),
+            _ => () => new ResponseCache(new CacheOptions(_dir.Path)).TryReadAsync<TargetResponse>(path, CancellationToken.None),
+        };
+
+        await read.Should().ThrowAsync<TollgateException>().WithMessage(message);
+        new FileInfo(path).Length.Should().Be((megabytes * 1024L * 1024L) + 1);
+    }
+
+    [Fact]
+    public void A_golden_case_without_an_id_names_its_line_and_asks_for_a_stable_id()
+    {
+        var suite = _dir.Write("evals/s.yaml", SuiteText);
+        _dir.Write("evals/cases.yaml", "- id: a\n  vars: { question: q }\n- vars: { question: r }\n");
+
+        var load = () => SuiteLoader.Load(suite);
+
+        load.Should().Throw<SuiteException>().WithMessage("*cases.yaml:3:3: tests[1].id: case 2 has no 'id'; give every case a stable, unique id*");
+    }
+
+    [Fact]
+    public void A_prompt_file_without_a_user_part_names_the_file_and_how_to_add_one()
+    {
+        var suite = _dir.Write("evals/s.yaml", "name: s\nprovider: { id: p, type: openai, model: m, prompt: file://../prompts/a/v1.yaml }\ntests:\n  - id: a\n    vars: { topic: q }\n");
+        _dir.Write("prompts/a/v1.yaml", "name: a\nversion: v1\nvariables: [topic]\nsystem: Answer briefly.\n");
+
+        var load = () => SuiteLoader.Load(suite);
+
+        load.Should().Throw<SuiteException>().WithMessage("*v1.yaml:1:1: user: the prompt file has no 'user' part*user: \"{{topic}}\"*");
+    }
 }
