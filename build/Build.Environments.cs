@@ -1,15 +1,27 @@
 using Tollgate;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
+using Tollgate.Components.Lint;
+using Tollgate.Components.LlmEval;
+using Tollgate.Components.Scan;
+using Tollgate.Components.Testing;
 using Tollgate.Deployment;
 using Tollgate.GitHubActions;
 
 /// <summary>The environments ResearchAssistant deploys to, declared once: DeployStaging and Destroy take --environment.</summary>
 public sealed partial class Build
 {
-    /// <summary>In CI the staging deploy is a job of its own in the GitHub environment "staging" (URL shown on the run).</summary>
+    /// <summary>
+    /// In CI the staging deploy is a job of its own in the GitHub environment "staging" (URL shown on the run). Staging
+    /// gets only what passed every gate: the deploy waits for Lint, UnitTest, LlmEval and Scan when they run (in
+    /// `./build.sh` and as `needs` in the main workflow), and a failed gate stops it.
+    /// </summary>
     Target IDeployStaging.DeployStaging => _ => _
         .Inherit<IDeployStaging>(x => x.DeployStaging)
+        .After<ILint>(x => x.Lint)
+        .After<IUnitTest>(x => x.UnitTest)
+        .After<ILlmEval>(x => x.LlmEval)
+        .After<IScan>(x => x.Scan)
         .DeploysTo(((IDeployStaging)this).Environments.Find("staging"));
 
     /// <summary>
