@@ -15,14 +15,14 @@ public sealed class EngineProvisionerTests
     public async Task When_no_engine_answers_the_provisioner_starts_dockerd_and_the_client_can_use_it()
     {
         EngineProvisioner.CanProvision(out var reason).Should().BeTrue(reason);
-        var state = Directory.CreateTempSubdirectory("tg-dockerd-").FullName;
+        using var state = new TempDirectory("tg-dockerd");
         var bridge = "tgprov" + Guid.NewGuid().ToString("N")[..6];
         await IpAsync("link", "add", bridge, "type", "bridge");
         await IpAsync("addr", "add", $"198.18.{Random.Shared.Next(1, 250)}.1/24", "dev", bridge);
-        var socket = Path.Combine(state, "d.sock");
+        var socket = state["d.sock"];
         var log = new TestLog();
         var provisioner = new EngineProvisioner(
-            new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state, socket,
+            new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state.Path, socket,
             [$"--bridge={bridge}", "--iptables=false", "--ip-masq=false", "--ip6tables=false"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
@@ -35,19 +35,12 @@ public sealed class EngineProvisionerTests
             engine.Endpoint.Should().Be(new Uri("unix://" + socket));
             images.Should().BeEmpty("the new daemon has a data root of its own");
             log.Text.Should().Contain("starting dockerd on " + socket).And.Contain("--provision-engine false");
-            File.Exists(Path.Combine(state, "dockerd.log")).Should().BeTrue();
+            File.Exists(state["dockerd.log"]).Should().BeTrue();
         }
         finally
         {
             await StopAsync(provisioner.PidFile);
             await IpAsync("link", "del", bridge);
-            try
-            {
-                Directory.Delete(state, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
         }
     }
 

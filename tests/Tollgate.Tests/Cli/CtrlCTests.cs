@@ -1,21 +1,22 @@
 using System.Diagnostics;
+using Tollgate.TestSupport;
 using Tollgate.Tests.Processes;
 
 namespace Tollgate.Tests.Cli;
 
 public sealed class CtrlCTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("tollgate-ctrlc-").FullName;
+    private readonly TempDirectory _root = new("tollgate-ctrlc");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public async Task Ctrl_C_stops_a_real_build_kills_its_child_process_tree_and_still_runs_assured_targets()
     {
-        Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
-        var marker = Path.Combine(_root, "m");
+        Directory.CreateDirectory(_root[".nuke"]);
+        var marker = _root["m"];
         var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root.Path };
         foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
         {
             start.ArgumentList.Add(argument);
