@@ -45,7 +45,16 @@ public sealed partial class Build
         var work = ProofDirectory / workflow;
         if (work.DirectoryExists())
         {
-            Directory.Delete(work, recursive: true);
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException exception)
+            {
+                throw new TollgateException(
+                    $"Could not remove the previous proof's folder {work}: {exception.Message}. Something still holds it " +
+                    $"(a mount: grep '{work}' /proc/mounts, then umount it; or a process started there); free it and run again.");
+            }
         }
 
         var release = workflow == "release";

@@ -21,6 +21,13 @@ public sealed class EngineProvisioner(IProcessRunner processes, IBuildLog log, s
     /// <summary>The file dockerd writes its process id to.</summary>
     public string PidFile => Path.Combine(stateDirectory, "dockerd.pid");
 
+    /// <summary>
+    /// dockerd's exec root, where it and containerd keep their sockets: <c>/run/tollgate-docker-&lt;hash&gt;</c>, one per
+    /// state directory. Not under the state directory: a Unix socket path may not exceed 104 bytes, and containerd's
+    /// debug socket under a deep checkout (a workflow proof's job folder) goes past that, so dockerd never starts.
+    /// </summary>
+    public string ExecRoot => "/run/tollgate-docker-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(stateDirectory))))[..12];
+
     /// <summary>Whether this machine can provision an engine; <paramref name="reason"/> says why not.</summary>
     public static bool CanProvision(out string reason)
     {
@@ -67,7 +74,7 @@ public sealed class EngineProvisioner(IProcessRunner processes, IBuildLog log, s
                 "-c",
                 "log=\"$1\"; shift; setsid \"$0\" \"$@\" >\"$log\" 2>&1 </dev/null &",
                 dockerd, logFile, "--host", "unix://" + Socket, "--data-root", Path.Combine(stateDirectory, "data"),
-                "--exec-root", Path.Combine(stateDirectory, "exec"), "--pidfile", PidFile,
+                "--exec-root", ExecRoot, "--pidfile", PidFile,
             },
             UseShellExecute = false,
         };

@@ -15,14 +15,16 @@ public sealed class EngineProvisionerTests
     public async Task When_no_engine_answers_the_provisioner_starts_dockerd_and_the_client_can_use_it()
     {
         EngineProvisioner.CanProvision(out var reason).Should().BeTrue(reason);
-        using var state = new TempDirectory("tg-dockerd");
+        // A deep state directory, like a workflow proof's job folder: the sockets must still fit in 104 bytes.
+        using var root = new TempDirectory("tg-dockerd");
+        var state = Directory.CreateDirectory(root[Path.Combine("a-checkout-folder-with-a-long-name", "jobs", "Build", ".nuke", "temp", "docker")]).FullName;
         var bridge = "tgprov" + Guid.NewGuid().ToString("N")[..6];
         await IpAsync("link", "add", bridge, "type", "bridge");
         await IpAsync("addr", "add", $"198.18.{Random.Shared.Next(1, 250)}.1/24", "dev", bridge);
-        var socket = state["d.sock"];
+        var socket = root["d.sock"];
         var log = new TestLog();
         var provisioner = new EngineProvisioner(
-            new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state.Path, socket,
+            new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state, socket,
             [$"--bridge={bridge}", "--iptables=false", "--ip-masq=false", "--ip6tables=false"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
@@ -35,12 +37,20 @@ public sealed class EngineProvisionerTests
             engine.Endpoint.Should().Be(new Uri("unix://" + socket));
             images.Should().BeEmpty("the new daemon has a data root of its own");
             log.Text.Should().Contain("starting dockerd on " + socket).And.Contain("--provision-engine false");
-            File.Exists(state["dockerd.log"]).Should().BeTrue();
+            File.Exists(Path.Combine(state, "dockerd.log")).Should().BeTrue();
+            provisioner.ExecRoot.Should().StartWith("/run/tollgate-docker-", "the sockets live under a short exec root");
         }
         finally
         {
             await StopAsync(provisioner.PidFile);
             await IpAsync("link", "del", bridge);
+            try
+            {
+                Directory.Delete(provisioner.ExecRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 

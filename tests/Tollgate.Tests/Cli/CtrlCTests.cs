@@ -16,8 +16,18 @@ public sealed class CtrlCTests : IDisposable
         Directory.CreateDirectory(_root[".nuke"]);
         var marker = _root["m"];
         var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root.Path };
-        foreach (var argument in new[] { assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
+        // Ctrl-C in a terminal reaches a foreground process whose SIGINT has its default disposition. A test host started
+        // as a background job of a non-interactive shell inherits SIGINT as ignored, and .NET keeps an inherited
+        // SIG_IGN, so the build is started through `env --default-signal=INT` to stand where a terminal would put it.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root.Path };
+        // The test reads the terminal host's output: a CI runner's variables (GITHUB_ACTIONS, as in the workflow proof's
+        // UnitTest job) would switch the build to the GitHub host.
+        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "TF_BUILD", "CI" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
         {
             start.ArgumentList.Add(argument);
         }
