@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Tollgate.TestSupport;
 using Tollgate.Tests.Processes;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Tests.Cli;
 
