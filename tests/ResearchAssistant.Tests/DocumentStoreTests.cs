@@ -1,12 +1,13 @@
 using ResearchAssistant.Documents;
+using Tollgate.TestSupport;
 
 namespace ResearchAssistant.Tests;
 
 public sealed class DocumentStoreTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("documents-").FullName;
+    private readonly TempDirectory _directory = new("documents");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void The_shipped_document_set_has_at_least_60_documents_with_unique_ids_and_titles()
@@ -24,7 +25,7 @@ public sealed class DocumentStoreTests : IDisposable
     {
         Write("a.md", "---\nid: doc-101\ntitle: \"Release 1.0 (May)\"\ntags: [release-notes, apps]\n---\nFirst line.\r\nSecond line.\n");
 
-        var document = DocumentStore.Load(_directory).Documents.Should().ContainSingle().Subject;
+        var document = DocumentStore.Load(_directory.Path).Documents.Should().ContainSingle().Subject;
 
         document.Should().BeEquivalentTo(new Document("doc-101", "Release 1.0 (May)", ["release-notes", "apps"], "First line.\nSecond line."));
     }
@@ -39,7 +40,7 @@ public sealed class DocumentStoreTests : IDisposable
     {
         Write("bad.md", text);
 
-        var act = () => DocumentStore.Load(_directory);
+        var act = () => DocumentStore.Load(_directory.Path);
 
         act.Should().Throw<ResearchAssistantException>().WithMessage($"*bad.md*{expected}*");
     }
@@ -50,10 +51,10 @@ public sealed class DocumentStoreTests : IDisposable
         Write("a.md", "---\nid: doc-001\ntitle: A\n---\ntext");
         Write("b.md", "---\nid: doc-001\ntitle: B\n---\ntext");
 
-        var act = () => DocumentStore.Load(_directory);
+        var act = () => DocumentStore.Load(_directory.Path);
 
         act.Should().Throw<ResearchAssistantException>().WithMessage("*'doc-001'*more than one file*");
     }
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory, name), text);
+    private void Write(string name, string text) => _directory.Write(name, text);
 }

@@ -2,14 +2,15 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using ResearchAssistant.Prompts;
+using Tollgate.TestSupport;
 
 namespace ResearchAssistant.Tests;
 
 public sealed class PromptLibraryTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("prompts-").FullName;
+    private readonly TempDirectory _directory = new("prompts");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void The_shipped_prompt_versions_load_and_declare_exactly_the_variables_they_use()
@@ -50,7 +51,7 @@ public sealed class PromptLibraryTests : IDisposable
     // Loads demo/v1, invokes it through a Kernel and returns the (role, text) of the messages the chat client received.
     private async Task<List<(string Role, string? Text)>> SentThroughKernelAsync(KernelArguments arguments)
     {
-        var function = new PromptLibrary(_directory).Load("demo", "v1").ToKernelFunction();
+        var function = new PromptLibrary(_directory.Path).Load("demo", "v1").ToKernelFunction();
         var chat = new RecordingChatClient();
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton<IChatClient>(chat);
@@ -84,7 +85,7 @@ public sealed class PromptLibraryTests : IDisposable
     {
         Write("demo", "v3", "model: { temperature: 0.7, max_tokens: 99 }\nvariables: [question]\nsystem: s\nuser: \"{{question}}\"");
 
-        new PromptLibrary(_directory).Load("demo", "v3").Model.Should().Be(new PromptModelSettings(0.7f, 99));
+        new PromptLibrary(_directory.Path).Load("demo", "v3").Model.Should().Be(new PromptModelSettings(0.7f, 99));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class PromptLibraryTests : IDisposable
     {
         Write("demo", "v1", "variables: [question]\nsystem: \"{{ tone }}\"\nuser: \"{{question}}\"");
 
-        var act = () => new PromptLibrary(_directory).Load("demo", "v1");
+        var act = () => new PromptLibrary(_directory.Path).Load("demo", "v1");
 
         act.Should().Throw<ResearchAssistantException>().WithMessage($"*{Path.Combine("demo", "v1.yaml")}*uses tone without declaring it*");
     }
@@ -102,7 +103,7 @@ public sealed class PromptLibraryTests : IDisposable
     {
         Write("demo", "v1", "variables: [question, context]\nsystem: s\nuser: \"{{question}}\"");
 
-        var act = () => new PromptLibrary(_directory).Load("demo", "v1");
+        var act = () => new PromptLibrary(_directory.Path).Load("demo", "v1");
 
         act.Should().Throw<ResearchAssistantException>().WithMessage("*declares context but never uses it*");
     }
@@ -112,7 +113,7 @@ public sealed class PromptLibraryTests : IDisposable
     {
         Write("demo", "v1", "variables: [question]\nsystem: \"{{#if question}}x{{/if}}\"\nuser: \"{{question}}\"");
 
-        var act = () => new PromptLibrary(_directory).Load("demo", "v1");
+        var act = () => new PromptLibrary(_directory.Path).Load("demo", "v1");
 
         act.Should().Throw<ResearchAssistantException>().WithMessage("*'{{#if question}}*is not a placeholder*");
     }
@@ -123,7 +124,7 @@ public sealed class PromptLibraryTests : IDisposable
         Write("demo", "v1", "variables: []\nsystem: s\nuser: u");
         Write("demo", "v2", "variables: []\nsystem: s\nuser: u");
 
-        var act = () => new PromptLibrary(_directory).Load("demo", "v9");
+        var act = () => new PromptLibrary(_directory.Path).Load("demo", "v9");
 
         act.Should().Throw<ResearchAssistantException>().WithMessage("*'v9' not found*Set PROMPT_VERSION to one of: v1, v2*");
     }
@@ -131,16 +132,16 @@ public sealed class PromptLibraryTests : IDisposable
     [Fact]
     public void The_version_field_must_match_the_file_name()
     {
-        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_directory, "demo")).FullName, "v2.yaml"), "name: demo\nversion: v1\nvariables: []\nsystem: s\nuser: u");
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(_directory["demo"]).FullName, "v2.yaml"), "name: demo\nversion: v1\nvariables: []\nsystem: s\nuser: u");
 
-        var act = () => new PromptLibrary(_directory).Load("demo", "v2");
+        var act = () => new PromptLibrary(_directory.Path).Load("demo", "v2");
 
         act.Should().Throw<ResearchAssistantException>().WithMessage("*field 'version' is 'v1', expected 'v2'*");
     }
 
     private void Write(string name, string version, string body)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_directory, name)).FullName;
+        var folder = Directory.CreateDirectory(_directory[name]).FullName;
         File.WriteAllText(Path.Combine(folder, version + ".yaml"), $"name: {name}\nversion: {version}\ndescription: test\n{body}\n");
     }
 }

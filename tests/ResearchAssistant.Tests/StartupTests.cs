@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tollgate.TestSupport;
 
 namespace ResearchAssistant.Tests;
 
@@ -16,7 +17,8 @@ public sealed class StartupTests
     [Fact]
     public void A_missing_documents_directory_stops_the_start_and_names_the_setting()
     {
-        var missing = Path.Combine(Path.GetTempPath(), "no-such-documents-" + Guid.NewGuid().ToString("N"));
+        using var directory = new TempDirectory("tollgate-ra-startup");
+        var missing = directory["no-such-documents"];
 
         var act = () => ResearchAssistantApp.Create([], new Dictionary<string, string?> { ["DOCUMENTS_DIR"] = missing, ["LLM_MODEL"] = "", ["LLM_BASE_URL"] = "", ["LLM_API_KEY"] = "" });
 

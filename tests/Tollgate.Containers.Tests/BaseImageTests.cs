@@ -1,3 +1,5 @@
+using Tollgate.TestSupport;
+
 namespace Tollgate.Containers.Tests;
 
 [Collection(EngineGroup.Name)]

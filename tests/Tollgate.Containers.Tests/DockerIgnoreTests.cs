@@ -1,3 +1,5 @@
+using Tollgate.TestSupport;
+
 namespace Tollgate.Containers.Tests;
 
 public sealed class DockerIgnoreTests
@@ -48,7 +50,8 @@ public sealed class DockerIgnoreTests
     [Fact]
     public void A_missing_file_ignores_nothing()
     {
-        var ignore = DockerIgnore.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), ".dockerignore"));
+        using var directory = new TempDirectory("tollgate-dockerignore");
+        var ignore = DockerIgnore.Load(directory[Path.Combine("missing", ".dockerignore")]);
 
         ignore.IsExcluded("anything").Should().BeFalse();
         ignore.HasExceptions.Should().BeFalse();

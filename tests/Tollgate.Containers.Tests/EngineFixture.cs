@@ -1,5 +1,3 @@
-using Tollgate.TestSupport;
-
 namespace Tollgate.Containers.Tests;
 
 /// <summary>
@@ -65,16 +63,4 @@ public sealed class EngineFixture : IAsyncLifetime
 public sealed class EngineGroup : ICollectionFixture<EngineFixture>
 {
     public const string Name = "engine";
-}
-
-/// <summary>A fact that needs the container engine (the docker CLI is the marker that one is installed).</summary>
-public sealed class RequiresEngineFactAttribute : FactAttribute
-{
-    public RequiresEngineFactAttribute()
-    {
-        Skip = File.Exists("/var/run/docker.sock") || File.Exists("/run/podman/podman.sock") || Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 }
-            ? null
-            : RequiredTools.AreRequired ? null : "No container engine socket here (see .ci/install.d/10-docker.sh); set TOLLGATE_REQUIRE_TOOLS=1 to make this a failure.";
-        Timeout = 600_000;
-    }
 }

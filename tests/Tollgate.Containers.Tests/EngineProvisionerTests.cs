@@ -16,13 +16,12 @@ public sealed class EngineProvisionerTests
     {
         EngineProvisioner.CanProvision(out var reason).Should().BeTrue(reason);
         // A deep state directory, like a workflow proof's job folder: the sockets must still fit in 104 bytes.
-        var root = Directory.CreateTempSubdirectory("tg-dockerd-").FullName;
-        var state = Path.Combine(root, "a-checkout-folder-with-a-long-name", "jobs", "Build", ".nuke", "temp", "docker");
-        Directory.CreateDirectory(state);
+        using var root = new TempDirectory("tg-dockerd");
+        var state = Directory.CreateDirectory(root[Path.Combine("a-checkout-folder-with-a-long-name", "jobs", "Build", ".nuke", "temp", "docker")]).FullName;
         var bridge = "tgprov" + Guid.NewGuid().ToString("N")[..6];
         await IpAsync("link", "add", bridge, "type", "bridge");
         await IpAsync("addr", "add", $"198.18.{Random.Shared.Next(1, 250)}.1/24", "dev", bridge);
-        var socket = Path.Combine(root, "d.sock");
+        var socket = root["d.sock"];
         var log = new TestLog();
         var provisioner = new EngineProvisioner(
             new ProcessRunner(log, new SecretMasker(), new ToolLocator(null)), log, state, socket,
@@ -45,15 +44,12 @@ public sealed class EngineProvisionerTests
         {
             await StopAsync(provisioner.PidFile);
             await IpAsync("link", "del", bridge);
-            foreach (var directory in new[] { root, provisioner.ExecRoot })
+            try
             {
-                try
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
+                Directory.Delete(provisioner.ExecRoot, recursive: true);
+            }
+            catch (IOException)
+            {
             }
         }
     }

@@ -9,9 +9,9 @@ namespace Tollgate.Containers.Tests;
 /// The engine is found through the same discovery as Docker (<c>DOCKER_HOST</c> pointing at the socket). At the end
 /// the service is stopped, everything in its storage removed and the directory deleted.
 /// </summary>
-public sealed class PodmanFixture : IAsyncLifetime
+public sealed class PodmanFixture : IAsyncLifetime, IDisposable
 {
-    private readonly string _state = Directory.CreateTempSubdirectory("tollgate-podman-").FullName;
+    private readonly TempDirectory _state = new("tollgate-podman");
     private Process? _service;
     private Lazy<Task<BaseImage>>? _runtime;
 
@@ -19,7 +19,7 @@ public sealed class PodmanFixture : IAsyncLifetime
 
     public TestLog Log { get; } = new();
 
-    public string SocketPath => Path.Combine(_state, "podman.sock");
+    public string SocketPath => _state["podman.sock"];
 
     public string? Podman { get; } = RequiredTools.FindOnPath("podman");
 
@@ -97,21 +97,12 @@ public sealed class PodmanFixture : IAsyncLifetime
             await RunPodmanAsync("rm", "--all", "--force", "--time", "0");
             await RunPodmanAsync("rmi", "--all", "--force");
         }
-
-        try
-        {
-            Directory.Delete(_state, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file podman just released may still be busy; the temp folder is cleaned by the OS.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 
-    private string[] StorageArguments() => ["--root", Path.Combine(_state, "storage"), "--runroot", Path.Combine(_state, "run"), "--tmpdir", Path.Combine(_state, "tmp")];
+    /// <summary>Deletes the fixture's state folder; xunit calls it after <see cref="DisposeAsync"/> removed what podman keeps there.</summary>
+    public void Dispose() => _state.Dispose();
+
+    private string[] StorageArguments() => ["--root", _state["storage"], "--runroot", _state["run"], "--tmpdir", _state["tmp"]];
 
     private async Task RunPodmanAsync(params string[] arguments)
     {

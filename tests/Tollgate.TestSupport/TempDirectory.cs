@@ -25,6 +25,23 @@ public sealed class TempDirectory : IDisposable
         return full;
     }
 
+    /// <summary>
+    /// Copies every file below <paramref name="sourceDirectory"/> into the folder <paramref name="relativePath"/> of this
+    /// directory, keeping their relative paths, and returns that folder's full path.
+    /// </summary>
+    public string CopyFrom(string sourceDirectory, string relativePath)
+    {
+        var target = this[relativePath];
+        foreach (var file in Directory.GetFiles(sourceDirectory, "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(sourceDirectory, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return target;
+    }
+
     /// <summary>Writes an executable POSIX shell script (<c>#!/bin/sh</c> and <paramref name="body"/>) and returns its full path.</summary>
     public string WriteScript(string relativePath, string body) => MakeExecutable(Write(relativePath, "#!/bin/sh\n" + body + "\n"));
 

@@ -36,7 +36,7 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
         _root.Dispose();
     }
 
-    [LocalEngineFact]
+    [RequiresEngineFact]
     public async Task Promote_and_Abort_act_on_the_live_state_of_the_local_platform()
     {
         var prod = new DeploymentEnvironment("prod", "research-prod", new Uri($"http://127.0.0.1:{DeployStaging.ResearchAssistantProcess.FreePort()}/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Local)

@@ -37,7 +37,7 @@ public sealed class BuildImageEngineTests(LocalEngineFixture fixture) : IAsyncLi
         _root.Dispose();
     }
 
-    [LocalEngineFact]
+    [RequiresEngineFact]
     public async Task Build_builds_the_Dockerfile_smoke_tests_the_running_image_labels_it_and_writes_the_image_record()
     {
         _root.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app/ /app/\nWORKDIR /app\nENV ASPNETCORE_URLS=http://+:8080\nUSER 1654\nENTRYPOINT [\"dotnet\", \"/app/ResearchAssistant.dll\"]\n");
@@ -59,7 +59,7 @@ public sealed class BuildImageEngineTests(LocalEngineFixture fixture) : IAsyncLi
             .And.Contain("org.opencontainers.image.licenses", "MIT");
     }
 
-    [LocalEngineFact]
+    [RequiresEngineFact]
     public async Task An_image_that_fails_its_smoke_test_fails_the_target_with_the_containers_log_and_writes_no_record()
     {
         _root.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app/ /app/\nWORKDIR /app\nENV ASPNETCORE_URLS=http://+:8080 DOCUMENTS_DIR=/nonexistent\nUSER 1654\nENTRYPOINT [\"dotnet\", \"/app/ResearchAssistant.dll\"]\n");

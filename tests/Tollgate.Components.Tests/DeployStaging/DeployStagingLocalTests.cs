@@ -36,7 +36,7 @@ public sealed class DeployStagingLocalTests(LocalEngineFixture fixture) : IAsync
         _root.Dispose();
     }
 
-    [LocalEngineFact]
+    [RequiresEngineFact]
     public async Task The_built_image_is_deployed_behind_the_router_redeployed_and_a_failing_release_is_rolled_back_while_the_previous_serves()
     {
         var qa = LocalDeployBuild.Environment("qa", _qaRelease);
@@ -78,7 +78,7 @@ public sealed class DeployStagingLocalTests(LocalEngineFixture fixture) : IAsync
         release.Labels[LocalLabels.PreviousImage].Should().Be(fixture.Good, "the state, with the rollback target, lives in the container labels");
     }
 
-    [LocalEngineFact]
+    [RequiresEngineFact]
     public async Task DestroyEnvironment_removes_the_named_environment_and_leaves_the_other_serving()
     {
         var qa = LocalDeployBuild.Environment("qa", _qaRelease);

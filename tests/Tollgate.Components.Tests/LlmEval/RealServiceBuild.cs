@@ -25,7 +25,7 @@ internal sealed class RealServiceBuild : LlmEvalBuild, ILlmEval
     };
 
     /// <summary>The repository (the folder with Tollgate.slnx above the test's output folder).</summary>
-    public static string Repository { get; } = FindRepository();
+    public static string Repository => RepositoryRoot.Path;
 
     /// <summary>The service's assembly, built with this test project.</summary>
     /// <remarks>
@@ -77,18 +77,5 @@ internal sealed class RealServiceBuild : LlmEvalBuild, ILlmEval
                 root.Write(Path.Combine(to, Path.GetRelativePath(source, file)), File.ReadAllText(file));
             }
         }
-    }
-
-    private static string FindRepository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tollgate.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Tollgate.slnx not found above " + AppContext.BaseDirectory);
     }
 }

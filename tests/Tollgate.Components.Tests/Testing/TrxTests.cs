@@ -55,18 +55,13 @@ public class TrxTests
     [Fact]
     public void Converting_a_file_writes_junit_xml_that_parses_back()
     {
-        var output = Path.Combine(Path.GetTempPath(), "tollgate-junit-" + Guid.NewGuid().ToString("N"), "Lib.Tests.junit.xml");
-        try
-        {
-            var report = TrxToJUnitConverter.ConvertFile(SampleTrx, output, "Lib.Tests");
+        using var directory = new TempDirectory("tollgate-junit");
+        var output = directory[Path.Combine("reports", "Lib.Tests.junit.xml")];
 
-            report.Results.Should().HaveCount(5);
-            XDocument.Load(output).Descendants("testcase").Should().HaveCount(5);
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-        }
+        var report = TrxToJUnitConverter.ConvertFile(SampleTrx, output, "Lib.Tests");
+
+        report.Results.Should().HaveCount(5);
+        XDocument.Load(output).Descendants("testcase").Should().HaveCount(5);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public class WebMetricProviderTests
     [InlineData("$.data.missing", "*the answer has nothing at $.data.missing.")]
     [InlineData("$.status", "*$.status is \"healthy\", not a number or a boolean.")]
     [InlineData("$.data.series[5]", "*nothing at $.data.series[5].")]
+    [InlineData("$.data.series[*].p99", "*$.data.series[*].p99 selects 2 values; a metric is one value (use an index such as [0] instead of [*]).")]
     public async Task A_missing_or_non_numeric_value_is_a_measurement_error(string path, string message)
     {
         await using var server = await LocalHttpServer.StartAsync(() => Answer);
@@ -59,7 +60,7 @@ public class WebMetricProviderTests
     }
 
     [Theory]
-    [InlineData("data.x", "*at character 1 expected a path starts with '$'*")]
+    [InlineData("data.x", "*at character 1 expected '$'*")]
     [InlineData("$.a[?(@.b)]", "*at character 4 expected an index [0] or a quoted name*")]
     [InlineData("$.a[0", "*expected a closing ']'*")]
     [InlineData("$..a", "*expected a name after '.'*")]
@@ -67,6 +68,6 @@ public class WebMetricProviderTests
     public void An_unsupported_path_is_rejected_with_where_and_an_example(string path, string message)
     {
         var act = () => JsonPath.Parse(path);
-        act.Should().Throw<TollgateException>().WithMessage(message).WithMessage("*Example: $.data.errors[0].rate");
+        act.Should().Throw<TollgateException>().WithMessage(message).WithMessage("*e.g. $.answer, $.data.errors[0].rate*");
     }
 }

@@ -5,7 +5,6 @@ using Tollgate.Deployment.BlueGreen;
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Notifications;
 using Tollgate.Deployment.Smoke;
-using Tollgate.Deployment.Tests.Local;
 using Tollgate.Deployment.Tests.Support;
 using Tollgate.TestSupport;
 
@@ -21,13 +20,17 @@ public sealed class BlueGreenFixture : IAsyncLifetime
 {
     public const string Repository = "localhost/tollgate-test/colour-app";
 
-    public string Session { get; } = "test-" + TollgateLabels.NewSession();
+    private LocalEngine? _local;
 
     public Tools Tools { get; } = new();
 
-    public ContainerEngineClient Engine { get; private set; } = null!;
+    private LocalEngine Local => _local ?? throw new InvalidOperationException("No container engine: the fixture did not start one.");
 
-    public RouterImage RouterImage { get; private set; } = null!;
+    public string Session => Local.Session;
+
+    public ContainerEngineClient Engine => Local.Engine;
+
+    public RouterImage RouterImage => Local.RouterImage;
 
     public string V1 { get; private set; } = string.Empty;
 
@@ -37,42 +40,31 @@ public sealed class BlueGreenFixture : IAsyncLifetime
 
     public string Flaky { get; private set; } = string.Empty;
 
-    public static string RouterProject => Path.Combine(RepositoryRoot.Path, "src", "Tollgate.Deployment.Router", "Tollgate.Deployment.Router.csproj");
-
     public async Task InitializeAsync()
     {
-        if (!LocalFactAttribute.EngineHere)
+        if (!RequiredTools.EngineExpected)
         {
             return;
         }
 
-        Engine = await ContainerEngineClient.ConnectAsync(Tools, CancellationToken.None);
-        var baseImages = new HostDotnetBaseImages(Engine, Tools.Runner, Tools);
-        RouterImage = new RouterImage(Engine, baseImages, Tools.Runner, Tools);
-        await RouterImage.EnsureAsync(RouterProject, CancellationToken.None);
-        var runtime = await baseImages.EnsureRuntimeImageAsync(CancellationToken.None);
+        _local = await LocalEngine.StartAsync(Tools.Runner, Tools, CancellationToken.None);
         using var source = new TempDirectory("tollgate-colour-app");
         var sources = Path.Combine(AppContext.BaseDirectory, "BlueGreen", "ColourApp");
         File.Copy(Path.Combine(sources, "ColourApp.csproj.txt"), source["ColourApp.csproj"]);
         File.Copy(Path.Combine(sources, "Program.cs.txt"), source["Program.cs"]);
-        using var context = new TempDirectory("tollgate-colour-image");
-        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", source["ColourApp.csproj"], "-c", "Release", "-o", context["app"], "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app/ /app/\nWORKDIR /app\nUSER 1654\nENTRYPOINT [\"dotnet\", \"/app/ColourApp.dll\"]\n");
-        V1 = await BuildAsync(context.Path, "v1", runtime.Reference);
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nLABEL build.tollgate.test.variant=v2\n");
-        V2 = await BuildAsync(context.Path, "v2", V1);
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nENV QUERY_FAILS_AFTER=40\n");
-        BreaksUnderLoad = await BuildAsync(context.Path, "breaks", V1);
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nENV QUERY_FAIL_EVERY=2\n");
-        Flaky = await BuildAsync(context.Path, "flaky", V1);
+        using var app = new TempDirectory("tollgate-colour-app-out");
+        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", source["ColourApp.csproj"], "-c", "Release", "-o", app.Path, "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
+        V1 = await Local.BuildAppAsync(Repository, "v1", app.Path, "ColourApp.dll", CancellationToken.None);
+        V2 = await Local.DeriveAsync(Repository, "v2", V1, "LABEL build.tollgate.test.variant=v2", CancellationToken.None);
+        BreaksUnderLoad = await Local.DeriveAsync(Repository, "breaks", V1, "ENV QUERY_FAILS_AFTER=40", CancellationToken.None);
+        Flaky = await Local.DeriveAsync(Repository, "flaky", V1, "ENV QUERY_FAIL_EVERY=2", CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        if (Engine is not null)
+        if (_local is not null)
         {
-            await Engine.RemoveByLabelAsync(TollgateLabels.SessionFilter(Session), includeImages: true, CancellationToken.None);
-            Engine.Dispose();
+            await _local.DisposeAsync();
         }
     }
 
@@ -83,7 +75,7 @@ public sealed class BlueGreenFixture : IAsyncLifetime
             ReleaseName = "bg-" + TollgateLabels.NewSession(),
         };
 
-    public static LocalPlatformOptions Options(string session) => new(RouterProject)
+    public static LocalPlatformOptions Options(string session) => new(LocalEngine.RouterProject)
     {
         Session = session,
         HealthTimeout = TimeSpan.FromSeconds(30),
@@ -118,17 +110,6 @@ public sealed class BlueGreenFixture : IAsyncLifetime
             InconclusiveLimit = count,
         },
     ]);
-
-    private async Task<string> BuildAsync(string context, string tag, string baseImage)
-    {
-        var built = await Engine.BuildImageAsync(new ImageBuildRequest(context)
-        {
-            Tags = [$"{Repository}:{Session}-{tag}"],
-            BuildArgs = new Dictionary<string, string> { ["BASE_IMAGE"] = baseImage },
-            Labels = TollgateLabels.For(Session, "tests"),
-        }, CancellationToken.None);
-        return built.Id;
-    }
 }
 
 [CollectionDefinition(Name)]

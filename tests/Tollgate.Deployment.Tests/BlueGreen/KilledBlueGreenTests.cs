@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Tollgate.Deployment.BlueGreen;
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Records;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Deployment.Tests.BlueGreen;
 
@@ -17,7 +18,7 @@ public sealed class KilledBlueGreenTests(BlueGreenFixture fixture) : IAsyncLifet
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly DeploymentEnvironment environment = BlueGreenFixture.NewEnvironment();
 
-    [LocalTheory]
+    [RequiresEngineTheory]
     [InlineData("deployed ", "before the switch: green runs in the preview")]
     [InlineData("production traffic switched to green", "after the switch, in post-promotion analysis: blue is warm")]
     public async Task A_deploy_killed_with_SIGKILL_and_run_again_ends_with_one_healthy_active_colour_and_no_orphans(string killAfter, string because)

@@ -4,8 +4,8 @@ using Tollgate.Deployment.Analysis.Providers;
 using Tollgate.Deployment.BlueGreen;
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Records;
-using Tollgate.Deployment.Tests.Local;
 using Tollgate.Deployment.Tests.Support;
+using Tollgate.TestSupport;
 using Xunit.Abstractions;
 
 namespace Tollgate.Deployment.Tests.BlueGreen;
@@ -18,7 +18,7 @@ public sealed partial class LocalBlueGreenTests(BlueGreenFixture fixture, ITestO
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestEnvironments environments = new();
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task Two_runs_with_two_images_switch_colours_and_Rollback_returns_to_the_first_from_the_live_state()
     {
         var environment = New();
@@ -46,7 +46,7 @@ public sealed partial class LocalBlueGreenTests(BlueGreenFixture fixture, ITestO
         (await Colours(environment)).Should().BeEquivalentTo(new[] { ("blue", true), ("green", false) });
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_blue_to_green_switch_under_200_requests_a_second_loses_no_request()
     {
         var environment = New();
@@ -73,7 +73,7 @@ public sealed partial class LocalBlueGreenTests(BlueGreenFixture fixture, ITestO
         samples.Where(s => s.SentAt > finished).Should().NotBeEmpty().And.OnlyContain(s => s.Version == "v2", "once the run is over only green serves");
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_version_that_fails_after_promotion_is_caught_by_post_promotion_analysis_and_traffic_returns_to_the_old_colour()
     {
         var environment = New();
@@ -103,7 +103,7 @@ public sealed partial class LocalBlueGreenTests(BlueGreenFixture fixture, ITestO
         (await Colours(environment)).Should().BeEquivalentTo(new[] { ("blue", true) }, "the new colour is removed");
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_version_that_fails_pre_promotion_analysis_never_receives_production_traffic()
     {
         var environment = New();

@@ -20,7 +20,7 @@ public sealed class ChartTests
         var tools = new Tools();
         foreach (var values in ValuesFiles)
         {
-            var result = await tools.Runner.RunAsync(HelmCli.Lint(RepositoryRoot.Chart, Path.Combine(RepositoryRoot.Chart, values)).WithCapture(), CancellationToken.None);
+            var result = await tools.Runner.RunAsync(HelmCli.Lint(RenderedChart.ChartDirectory, Path.Combine(RenderedChart.ChartDirectory, values)).WithCapture(), CancellationToken.None);
             result.StandardOutput.Should().Contain("0 chart(s) failed", values);
             result.StandardOutput.Should().NotContain("[WARNING]", values);
         }
@@ -30,7 +30,7 @@ public sealed class ChartTests
     public async Task The_values_schema_rejects_a_tag_instead_of_a_digest_and_an_unknown_colour()
     {
         var tools = new Tools();
-        var lint = HelmCli.Lint(RepositoryRoot.Chart, Path.Combine(RepositoryRoot.Chart, "values.yaml"))
+        var lint = HelmCli.Lint(RenderedChart.ChartDirectory, Path.Combine(RenderedChart.ChartDirectory, "values.yaml"))
             .AddArguments("--set", "image.digest=latest", "--set", "color=red", "--set", "securityContext.readOnlyRootFilesystem=false").WithCapture().WithValidation(false);
 
         var result = await tools.Runner.RunAsync(lint, CancellationToken.None);
@@ -161,7 +161,7 @@ public sealed class ChartTests
     public async Task The_chart_packages()
     {
         using var output = new TempDirectory("tollgate-chart");
-        var result = await new Tools().Runner.RunAsync(HelmCli.Package(RepositoryRoot.Chart, output.Path), CancellationToken.None);
+        var result = await new Tools().Runner.RunAsync(HelmCli.Package(RenderedChart.ChartDirectory, output.Path), CancellationToken.None);
 
         result.StandardOutput.Should().Contain("research-assistant-0.1.0.tgz");
         File.Exists(output["research-assistant-0.1.0.tgz"]).Should().BeTrue();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using Tollgate.Deployment.Kubernetes;
 using Tollgate.Deployment.Tests.Support;
+using Tollgate.TestSupport;
 using YamlDotNet.Serialization;
 
 namespace Tollgate.Deployment.Tests.Chart;
@@ -15,10 +16,13 @@ internal sealed record RenderedChart(IReadOnlyList<object> Objects, IReadOnlyLis
 {
     private static readonly string[] CustomKinds = ["ServiceMonitor", "PrometheusRule"];
 
+    /// <summary>The repository's chart, k8s/research-assistant.</summary>
+    public static string ChartDirectory { get; } = RepositoryRoot.Combine("k8s", "research-assistant");
+
     public static async Task<RenderedChart> RenderAsync(string valuesFile, string ns = "research-staging", params string[] extraArguments)
     {
         var tools = new Tools();
-        var command = HelmCli.Template("research-assistant-staging", RepositoryRoot.Chart, ns, Path.Combine(RepositoryRoot.Chart, valuesFile)).AddArguments(extraArguments);
+        var command = HelmCli.Template("research-assistant-staging", ChartDirectory, ns, Path.Combine(ChartDirectory, valuesFile)).AddArguments(extraArguments);
         var result = await tools.Runner.RunAsync(command with { LogOutput = false }, CancellationToken.None);
         return Parse(result.StandardOutput);
     }

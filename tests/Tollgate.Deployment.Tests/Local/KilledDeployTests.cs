@@ -1,5 +1,6 @@
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Tests.Support;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Deployment.Tests.Local;
 
@@ -14,7 +15,7 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestEnvironments environments = new();
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_deploy_process_killed_with_SIGKILL_after_its_candidate_started_converges_on_the_next_run()
     {
         var environment = New();
@@ -39,7 +40,7 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
         await ExactlyOneHealthyReleaseAsync(environment, fixture.Second, "v2");
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_deploy_process_killed_with_SIGKILL_right_after_the_switch_converges_on_the_next_run()
     {
         var environment = New();
@@ -63,7 +64,7 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
         await ExactlyOneHealthyReleaseAsync(environment, fixture.Good, "v1");
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_first_deploy_process_killed_with_SIGKILL_before_anything_served_converges_on_the_next_run()
     {
         var environment = New();

@@ -13,11 +13,19 @@ namespace Tollgate.Deployment.Tests.Local;
 /// </summary>
 public sealed class LocalFixture : IAsyncLifetime
 {
-    public string Session { get; } = "test-" + TollgateLabels.NewSession();
+    private const string Repository = "localhost/tollgate-test/research-assistant";
+
+    private LocalEngine? _local;
 
     public Tools Tools { get; } = new();
 
-    public ContainerEngineClient Engine { get; private set; } = null!;
+    private LocalEngine Local => _local ?? throw new InvalidOperationException("No container engine: the fixture did not start one.");
+
+    public string Session => Local.Session;
+
+    public ContainerEngineClient Engine => Local.Engine;
+
+    public RouterImage RouterImage => Local.RouterImage;
 
     public string Good { get; private set; } = string.Empty;
 
@@ -25,35 +33,26 @@ public sealed class LocalFixture : IAsyncLifetime
 
     public string Broken { get; private set; } = string.Empty;
 
-    public RouterImage RouterImage { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
-        if (!LocalFactAttribute.EngineHere)
+        if (!RequiredTools.EngineExpected)
         {
             return;
         }
 
-        Engine = await ContainerEngineClient.ConnectAsync(Tools, CancellationToken.None);
-        var baseImages = new HostDotnetBaseImages(Engine, Tools.Runner, Tools);
-        RouterImage = new RouterImage(Engine, baseImages, Tools.Runner, Tools);
-        var runtime = await baseImages.EnsureRuntimeImageAsync(CancellationToken.None);
-        using var context = new TempDirectory("tollgate-ra-image");
-        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", Path.Combine(RepositoryRoot.Path, "src", "ResearchAssistant", "ResearchAssistant.csproj"), "-c", "Release", "-o", context["app"], "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app/ /app/\nWORKDIR /app\nUSER 1654\nENTRYPOINT [\"dotnet\", \"/app/ResearchAssistant.dll\"]\n");
-        Good = await BuildAsync(context.Path, "v1", new Dictionary<string, string> { ["BASE_IMAGE"] = runtime.Reference });
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nLABEL build.tollgate.test.variant=second\n");
-        Second = await BuildAsync(context.Path, "v2", new Dictionary<string, string> { ["BASE_IMAGE"] = Good });
-        context.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nENV DOCUMENTS_DIR=/nonexistent\n");
-        Broken = await BuildAsync(context.Path, "broken", new Dictionary<string, string> { ["BASE_IMAGE"] = Good });
+        _local = await LocalEngine.StartAsync(Tools.Runner, Tools, CancellationToken.None);
+        using var app = new TempDirectory("tollgate-ra-app");
+        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", RepositoryRoot.Combine("src", "ResearchAssistant", "ResearchAssistant.csproj"), "-c", "Release", "-o", app.Path, "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
+        Good = await Local.BuildAppAsync(Repository, "v1", app.Path, "ResearchAssistant.dll", CancellationToken.None);
+        Second = await Local.DeriveAsync(Repository, "v2", Good, "LABEL build.tollgate.test.variant=second", CancellationToken.None);
+        Broken = await Local.DeriveAsync(Repository, "broken", Good, "ENV DOCUMENTS_DIR=/nonexistent", CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        if (Engine is not null)
+        if (_local is not null)
         {
-            await Engine.RemoveByLabelAsync(TollgateLabels.SessionFilter(Session), includeImages: true, CancellationToken.None);
-            Engine.Dispose();
+            await _local.DisposeAsync();
         }
     }
 
@@ -65,7 +64,7 @@ public sealed class LocalFixture : IAsyncLifetime
         };
 
     public LocalPlatform Platform(List<string> log, HttpClient http) =>
-        new(Engine, RouterImage, http, new LocalPlatformOptions(Path.Combine(RepositoryRoot.Path, "src", "Tollgate.Deployment.Router", "Tollgate.Deployment.Router.csproj"))
+        new(Engine, RouterImage, http, new LocalPlatformOptions(LocalEngine.RouterProject)
         {
             Session = Session,
             HealthTimeout = TimeSpan.FromSeconds(20),
@@ -75,38 +74,14 @@ public sealed class LocalFixture : IAsyncLifetime
         }, line => { lock (log) { log.Add(line); } });
 
     public DeploymentRequest Request(DeploymentEnvironment environment, string imageId, string tag) =>
-        new(environment, new ImageReference("localhost/tollgate-test/research-assistant", imageId, tag) { ImageId = imageId }, TimeSpan.FromMinutes(1))
+        new(environment, new ImageReference(Repository, imageId, tag) { ImageId = imageId }, TimeSpan.FromMinutes(1))
         {
             SmokeChecks = Tollgate.Deployment.Smoke.ResearchAssistantSmokeChecks.Create(),
         };
-
-    private async Task<string> BuildAsync(string context, string tag, Dictionary<string, string> buildArgs)
-    {
-        var built = await Engine.BuildImageAsync(new ImageBuildRequest(context)
-        {
-            Tags = [$"localhost/tollgate-test/research-assistant:{Session}-{tag}"],
-            BuildArgs = buildArgs,
-            Labels = TollgateLabels.For(Session, "tests"),
-        }, CancellationToken.None);
-        return built.Id;
-    }
 }
 
 [CollectionDefinition(Name)]
 public sealed class LocalGroup : ICollectionFixture<LocalFixture>
 {
     public const string Name = "local-platform";
-}
-
-/// <summary>A fact that needs the Docker engine; skipped without one unless TOLLGATE_REQUIRE_TOOLS=1.</summary>
-public sealed class LocalFactAttribute : FactAttribute
-{
-    public LocalFactAttribute()
-    {
-        Skip = EngineHere || RequiredTools.AreRequired ? null : "No container engine socket here (see .ci/install.d/10-docker.sh); set TOLLGATE_REQUIRE_TOOLS=1 to make this a failure.";
-        Timeout = 300_000;
-    }
-
-    public static bool EngineHere =>
-        File.Exists("/var/run/docker.sock") || Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } || RequiredTools.AreRequired;
 }

@@ -1,5 +1,6 @@
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Tests.Support;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Deployment.Tests.Local;
 
@@ -11,7 +12,7 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TestEnvironments environments = new();
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_redeploy_under_steady_load_fails_no_request_and_leaves_one_release()
     {
         var environment = New();
@@ -39,7 +40,7 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
         (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain("\"version\":\"v2\"");
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_release_whose_health_fails_is_rolled_back_and_the_previous_keeps_serving()
     {
         var environment = New();
@@ -56,7 +57,7 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
         (await Releases(environment)).Should().ContainSingle().Which.Image.Should().Be(fixture.Good);
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_first_release_that_fails_leaves_nothing_serving_and_says_so()
     {
         var environment = New();
@@ -67,7 +68,7 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
         (await Releases(environment)).Should().BeEmpty();
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task A_deploy_cancelled_after_its_candidate_started_and_a_lost_router_converge_on_the_next_run_to_one_healthy_release()
     {
         var environment = New();
@@ -106,7 +107,7 @@ public sealed class LocalPlatformTests(LocalFixture fixture) : IAsyncLifetime, I
         (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain("healthy");
     }
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task Destroy_removes_every_container_and_the_network_and_is_idempotent()
     {
         var environment = New();

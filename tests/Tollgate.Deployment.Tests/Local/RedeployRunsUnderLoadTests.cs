@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Tests.Support;
+using Tollgate.TestSupport;
 using Xunit.Abstractions;
 
 namespace Tollgate.Deployment.Tests.Local;
@@ -15,7 +16,7 @@ public sealed class RedeployRunsUnderLoadTests(LocalFixture fixture, ITestOutput
     private const int RequestsPerSecond = 40;
     private DeploymentEnvironment? environment;
 
-    [LocalFact]
+    [RequiresEngineFact]
     public async Task Two_consecutive_deploy_runs_under_a_steady_load_fail_no_request()
     {
         environment = fixture.NewEnvironment();

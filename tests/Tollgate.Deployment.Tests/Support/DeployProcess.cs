@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Tollgate.TestSupport;
 
 namespace Tollgate.Deployment.Tests.Support;
 
@@ -32,7 +33,7 @@ internal sealed class DeployProcess : IDisposable
             "--image", image,
             "--tag", tag,
             "--session", session,
-            "--router-project", Path.Combine(RepositoryRoot.Path, "src", "Tollgate.Deployment.Router", "Tollgate.Deployment.Router.csproj"),
+            "--router-project", LocalEngine.RouterProject,
         ];
         foreach (var argument in arguments)
         {

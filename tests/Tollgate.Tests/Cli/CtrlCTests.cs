@@ -6,20 +6,20 @@ namespace Tollgate.Tests.Cli;
 
 public sealed class CtrlCTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("tollgate-ctrlc-").FullName;
+    private readonly TempDirectory _root = new("tollgate-ctrlc");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public async Task Ctrl_C_stops_a_real_build_kills_its_child_process_tree_and_still_runs_assured_targets()
     {
-        Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
-        var marker = Path.Combine(_root, "m");
+        Directory.CreateDirectory(_root[".nuke"]);
+        var marker = _root["m"];
         var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
         // Ctrl-C in a terminal reaches a foreground process whose SIGINT has its default disposition. A test host started
         // as a background job of a non-interactive shell inherits SIGINT as ignored, and .NET keeps an inherited
         // SIG_IGN, so the build is started through `env --default-signal=INT` to stand where a terminal would put it.
-        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root.Path };
         // The test reads the terminal host's output: a CI runner's variables (GITHUB_ACTIONS, as in the workflow proof's
         // UnitTest job) would switch the build to the GitHub host.
         CiRunnerVariables.RemoveFrom(start.Environment);

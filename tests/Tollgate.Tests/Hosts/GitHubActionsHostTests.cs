@@ -4,13 +4,13 @@ namespace Tollgate.Tests.Hosts;
 
 public sealed class GitHubActionsHostTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("tollgate-gha-").FullName;
+    private readonly TempDirectory _directory = new("tollgate-gha");
     private readonly StringWriter _output = new();
 
     public void Dispose()
     {
         _output.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
     }
 
     private string[] Lines => _output.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
@@ -213,7 +213,7 @@ public sealed class GitHubActionsHostTests : IDisposable
     [Fact]
     public void The_summary_is_written_to_the_log_and_appended_to_the_step_summary_file()
     {
-        var path = Path.Combine(_directory, "step_summary.md");
+        var path = _directory["step_summary.md"];
         File.WriteAllText(path, "## Earlier step\n\nkept\n");
         var host = new GitHubActionsHost(_output, path);
         host.RegisterSecret("hunter2-secret");
@@ -233,7 +233,7 @@ public sealed class GitHubActionsHostTests : IDisposable
     [Fact]
     public void Two_builds_in_one_job_both_append_to_the_step_summary()
     {
-        var path = Path.Combine(_directory, "step_summary.md");
+        var path = _directory["step_summary.md"];
 
         new GitHubActionsHost(_output, path).WriteSummary(SampleBuilds.SucceededReport());
         new GitHubActionsHost(_output, path).WriteSummary(SampleBuilds.FailedReport());
@@ -246,7 +246,7 @@ public sealed class GitHubActionsHostTests : IDisposable
     [Fact]
     public void A_summary_file_that_cannot_be_written_is_reported_as_a_warning_not_a_crash()
     {
-        var host = new GitHubActionsHost(_output, _directory); // a directory, not a file
+        var host = new GitHubActionsHost(_output, _directory.Path); // a directory, not a file
 
         host.WriteSummary(SampleBuilds.SucceededReport());
 

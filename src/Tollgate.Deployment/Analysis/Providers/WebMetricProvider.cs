@@ -5,7 +5,8 @@ namespace Tollgate.Deployment.Analysis.Providers;
 
 /// <summary>
 /// A JSON endpoint read with a JSON path (Argo Rollouts' web metric), e.g. <c>GET /health</c> and <c>$.errorRate</c>.
-/// A number, a numeric string or a boolean (1 or 0) is a value; null is no data; a missing path or anything else is an error.
+/// A number, a numeric string or a boolean (1 or 0) is a value; null is no data; a missing path, a path selecting
+/// several values or anything else is an error.
 /// </summary>
 /// <param name="http">The HTTP client (owned by the caller).</param>
 /// <param name="url">The endpoint.</param>
@@ -23,8 +24,13 @@ public sealed class WebMetricProvider(HttpClient http, Uri url, JsonPath path, I
         try
         {
             using var document = JsonDocument.Parse(body);
-            var element = path.Select(document.RootElement)
-                ?? throw new MetricProviderException($"{Description}: the answer has nothing at {path}.");
+            var element = path.Select(document.RootElement) switch
+            {
+                [var one] => one,
+                [] => throw new MetricProviderException($"{Description}: the answer has nothing at {path}."),
+                var many => throw new MetricProviderException(
+                    $"{Description}: {path} selects {many.Count} values; a metric is one value (use an index such as [0] instead of [*])."),
+            };
             return element.ValueKind switch
             {
                 JsonValueKind.Number => MetricReading.Of(element.GetDouble(), path.Text),
