@@ -108,6 +108,7 @@ public interface IScan : ITollgateBuild
     Target Scan => _ => _
         .Description("Scans for secrets, Dockerfile and Kubernetes misconfiguration, vulnerable dependencies and licences; writes SBOMs and SARIF")
         .After<IBuildImage>(x => x.Build)
+        .ConsumesIfPresent<IBuildImage>(x => x.Build, "artifacts/image/**")
         .Produces("artifacts/scan/**")
         .ProducesSarif("artifacts/scan/secrets.sarif", SarifWriter.Category("secrets"))
         .ProducesSarif("artifacts/scan/secret-history.sarif", SarifWriter.Category("secret-history"))
