@@ -23,6 +23,7 @@ public sealed partial class Build
             .OnPullRequest("main")
             .WithParameterValue("EvalCacheMode", "read-only")
             .WithParameterValue("ImagePush", "false")
+            .WithParameterValue(nameof(IScan.ScanAllowNotRun), "image")
             .WithoutSecrets("EvalModelApiKey"),
         new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
             .WithDisplayName("Main")

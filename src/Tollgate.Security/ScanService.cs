@@ -39,10 +39,15 @@ public sealed class ScanService(HttpClient? http = null)
             results.Add(await scanner.ScanAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        var report = ScanReport.Judge(results, policy, new InlineAllows(root));
+        var inlineAllows = new InlineAllows(root);
+        var report = ScanReport.Judge(results, policy, inlineAllows);
         if (options.UpdateBaseline)
         {
-            Baseline.Of(report.Findings).Save(Path.Combine(root, options.BaselineFile));
+            // Writing the baseline accepts this run's findings: judge them again against it, so the run that wrote it
+            // passes for them (and a later run fails only on findings that are not in it).
+            var accepted = Baseline.Of(report.Findings);
+            accepted.Save(Path.Combine(root, options.BaselineFile));
+            report = ScanReport.Judge(results, policy with { Baseline = accepted }, inlineAllows);
         }
 
         var sarifFiles = new List<string>();

@@ -38,6 +38,10 @@ public interface IScan : ITollgateBuild
     [Parameter("OSV advisories for the dependency and image scanners: a directory, a zip or an http(s) URL.")]
     string? ScanAdvisories => TryGetValue<string>();
 
+    /// <summary>Also ask NuGet's audit data.</summary>
+    [Parameter("Also run 'dotnet list package --vulnerable' and merge its advisories into the dependency findings (default off: it needs a package source that serves NuGet's audit data; when it does not answer, the dependencies scanner says so).")]
+    bool? ScanDotnetAudit => TryGetValue<bool?>();
+
     /// <summary>The ignore file.</summary>
     [Parameter("Ignore file (default .tollgate/scan-ignore.yaml): entries by fingerprint or rule+path, each with a reason and optional expiry.")]
     string? ScanIgnoreFile => TryGetValue<string>();
@@ -91,6 +95,7 @@ public interface IScan : ITollgateBuild
                 Policy = new ScanPolicy(ScanFailOn is { } failOn ? Severities.Parse(failOn, "--scan-fail-on") : Severity.High) { AllowNotRun = allowNotRun },
                 History = ScanHistory ?? false,
                 UpdateBaseline = ScanUpdateBaseline ?? false,
+                NuGetAudit = ScanDotnetAudit ?? false,
                 Advisories = ScanAdvisories,
                 Solution = ScanSolution,
                 SecretExcludeGlobs = ScanSecretExclude ?? [],
@@ -108,6 +113,7 @@ public interface IScan : ITollgateBuild
     Target Scan => _ => _
         .Description("Scans for secrets, Dockerfile and Kubernetes misconfiguration, vulnerable dependencies and licences; writes SBOMs and SARIF")
         .After<IBuildImage>(x => x.Build)
+        .ConsumesIfPresent<IBuildImage>(x => x.Build, "artifacts/image/**")
         .Produces("artifacts/scan/**")
         .ProducesSarif("artifacts/scan/secrets.sarif", SarifWriter.Category("secrets"))
         .ProducesSarif("artifacts/scan/secret-history.sarif", SarifWriter.Category("secret-history"))

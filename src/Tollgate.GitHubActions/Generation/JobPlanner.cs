@@ -5,9 +5,10 @@ namespace Tollgate.GitHubActions;
 /// <summary>
 /// Turns a workflow's invoked targets into jobs: the plan is the closure over DependsOn and Triggers; JobAssignment
 /// decides the job(s) each target runs in; a job needs the jobs of its targets' dependencies, of their After targets
-/// that are in the plan, of the targets that trigger them and of the targets whose artifacts they consume, unless those
-/// run in the job itself; HandOverCheck then proves that every skipped dependency's files reach the job. Order is
-/// deterministic: topological, ties broken by declaration order.
+/// that are in the plan, of the targets that trigger them and of the targets whose artifacts they consume (a
+/// <c>ConsumesIfPresent</c> producer only when the workflow runs it), unless those run in the job itself; HandOverCheck
+/// then proves that every skipped dependency's files reach the job. Order is deterministic: topological, ties broken by
+/// declaration order.
 /// </summary>
 internal static class JobPlanner
 {
@@ -20,6 +21,7 @@ internal static class JobPlanner
 
         var declarationIndex = graph.Targets.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var inPlan = Closure(graph, workflow.InvokedTargets.Select(name => graph.Get(name).Name));
+        graph = WithPresentProducersOnly(graph, inPlan);
         var edges = TargetEdges(graph, workflow, inPlan);
         var dependencies = inPlan.ToDictionary(t => t, t => graph.Get(t).DependsOn.Select(d => graph.Get(d).Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         RemoveCollectiveTargets(graph, workflow, inPlan, edges, dependencies);
@@ -76,6 +78,16 @@ internal static class JobPlanner
         }
 
         return result;
+    }
+
+    // ConsumesIfPresent: a producer this workflow runs is consumed like any other (its artifact is downloaded, its job
+    // is needed); one it does not run is dropped, so the rest of the planner and the renderers never see it.
+    private static TargetGraph WithPresentProducersOnly(TargetGraph graph, HashSet<string> inPlan)
+    {
+        bool Absent(ArtifactConsumption c) => c.IfPresent && !inPlan.Contains(graph.Get(c.ProducerTarget).Name);
+        return graph.Targets.Any(t => t.Consumes.Any(Absent))
+            ? new TargetGraph(graph.Targets.Select(t => t.Consumes.Any(Absent) ? t with { Consumes = [.. t.Consumes.Where(c => !Absent(c))] } : t), graph.DefaultTarget)
+            : graph;
     }
 
     private static Dictionary<string, HashSet<string>> TargetEdges(TargetGraph graph, GitHubWorkflow workflow, HashSet<string> inPlan)

@@ -54,12 +54,47 @@ public sealed class DependencyScanner(string root, string? advisorySource, HttpC
             }
         }
 
-        foreach (var finding in audit)
+        var merged = MergeAudit(audit, findings, database);
+        foreach (var finding in merged)
         {
             rules.TryAdd(finding.RuleId, new RuleDescriptor(finding.RuleId, finding.RuleId, finding.Message, finding.Help ?? string.Empty, finding.Severity));
         }
 
-        var all = findings.Concat(audit).Concat(AdditionalFindings).DistinctBy(f => f.Fingerprint).ToList();
+        var all = findings.Concat(merged).Concat(AdditionalFindings).DistinctBy(f => f.Fingerprint).ToList();
         return ScannerResult.Ran(Id, [.. rules.Values], all, packages.Count, $"{packages.Count} package(s), {database.Advisories.Count} advisories from {advisorySource}{auditNote}");
+    }
+
+    // NuGet's audit names the advisory and the package but no fixed version: an OSV finding for the same package and
+    // advisory (by id or alias) already says it, so the audit's is dropped; otherwise the fixed version comes from the
+    // OSV record of that advisory when there is one.
+    private static List<Finding> MergeAudit(IReadOnlyList<Finding> audit, List<Finding> osv, OsvDatabase database)
+    {
+        var merged = new List<Finding>();
+        foreach (var finding in audit)
+        {
+            var package = finding.Location.Package ?? string.Empty;
+            var at = package.LastIndexOf('@');
+            if (at <= 0)
+            {
+                merged.Add(finding);
+                continue;
+            }
+
+            var (name, version) = (package[..at], package[(at + 1)..]);
+            var match = database.Match(new Package("NuGet", name, version, finding.Location.Path ?? string.Empty, Direct: true))
+                .FirstOrDefault(m => m.Advisory.Id == finding.RuleId || m.Advisory.Aliases.Contains(finding.RuleId, StringComparer.OrdinalIgnoreCase));
+            if (match.Advisory is null)
+            {
+                merged.Add(finding);
+            }
+            else if (!osv.Any(f => f.RuleId == match.Advisory.Id && string.Equals(f.Location.Package, package, StringComparison.OrdinalIgnoreCase)))
+            {
+                merged.Add(match.FixedIn is { } fixedIn
+                    ? finding with { FixedVersion = fixedIn, Message = $"{finding.Message} Fixed in {fixedIn}.", Help = $"Upgrade {name} to {fixedIn} or later." }
+                    : finding);
+            }
+        }
+
+        return merged;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Tollgate.Security.Dependencies;
@@ -32,11 +30,21 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
             return ScannerResult.NotRun(Id, $"{options.ImageJson} does not exist: no image was built in this run. Run the Build target first (./build.sh Build Scan), or allow it with --scan-allow-not-run image when the image is scanned elsewhere.");
         }
 
-        var (reference, display) = ReadReference(imageJson, options.ImageJson);
+        var record = ImageRecord.Read(imageJson, options.ImageJson);
+        var display = record.Display;
+        string reference;
         IReadOnlyList<Package> packages;
         try
         {
-            packages = await ReadPackagesAsync(reference, cancellationToken).ConfigureAwait(false);
+            using var client = new DockerClientBuilder().WithEndpoint(new Uri(options.DockerEndpoint)).Build();
+            var local = await record.FindLocalAsync(client, cancellationToken).ConfigureAwait(false);
+            if (local is null && await record.PullAsync(client, cancellationToken).ConfigureAwait(false) is { } pullFailure)
+            {
+                return ScannerResult.NotRun(Id, NotInEngine(record, pullFailure));
+            }
+
+            reference = local ?? record.Pullable!;
+            packages = await ReadPackagesAsync(client, reference, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or System.Net.Sockets.SocketException)
         {
@@ -68,9 +76,16 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
         return ScannerResult.Ran(Id, [.. rules.Values], findings, packages.Count, note);
     }
 
-    private async Task<IReadOnlyList<Package>> ReadPackagesAsync(string reference, CancellationToken cancellationToken)
+    private string NotInEngine(ImageRecord record, string pullFailure)
     {
-        using var client = new DockerClientBuilder().WithEndpoint(new Uri(options.DockerEndpoint)).Build();
+        var loopback = record.Pullable is { } pullable && (pullable.StartsWith("127.", StringComparison.Ordinal) || pullable.StartsWith("localhost", StringComparison.Ordinal));
+        return $"the image {record.Display} from {options.ImageJson} is not in the engine at {options.DockerEndpoint} (a CI job on another runner has only the record), and {pullFailure}. "
+            + (loopback ? "Its registry is on the loopback address of the machine that built it: push to a registry this job can reach (--image-registry), " : "Push it to a registry this job can reach (--image-registry), ")
+            + "run docker login and docker pull before the scan for a private one, or run Build and Scan in one job (./build.sh Build Scan); or allow it with --scan-allow-not-run image.";
+    }
+
+    private static async Task<IReadOnlyList<Package>> ReadPackagesAsync(DockerClient client, string reference, CancellationToken cancellationToken)
+    {
         var created = await client.Containers.CreateContainerAsync(
             new CreateContainerParameters
             {
@@ -94,22 +109,8 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
     /// <summary>The reference to create a container from (local id, else repository:tag, else repository@digest) and a display name.</summary>
     internal static (string Reference, string Display) ReadReference(string path, string displayPath)
     {
-        JsonNode? json;
-        try
-        {
-            json = JsonNode.Parse(File.ReadAllText(path));
-        }
-        catch (JsonException e)
-        {
-            throw new ScanException($"{displayPath} is not JSON ({e.Message}); the Build stage writes {{\"repository\", \"tags\", \"digest\"}}. Run Build again.", e);
-        }
-
-        var repository = json?["repository"]?.GetValue<string>() ?? throw new ScanException($"{displayPath} has no 'repository'; expected {{\"repository\", \"tags\", \"digest\"}}. Run Build again.");
-        var tag = (json["tags"] as JsonArray)?.FirstOrDefault()?.GetValue<string>();
-        var digest = json["digest"]?.GetValue<string>();
-        var id = (json["imageId"] ?? json["id"])?.GetValue<string>();
-        var display = tag is not null ? $"{repository}:{tag}" : digest is not null ? $"{repository}@{digest}" : repository;
-        return (id ?? (tag is not null ? $"{repository}:{tag}" : digest is not null ? $"{repository}@{digest}" : repository), display);
+        var record = ImageRecord.Read(path, displayPath);
+        return (record.Local[0], record.Display);
     }
 }
 

@@ -102,6 +102,16 @@ public interface ITargetDefinition
     /// <summary>Consumes, component form.</summary>
     ITargetDefinition Consumes<TComponent>(Func<TComponent, Target> target, params string[] paths);
 
+    /// <summary>
+    /// Like <see cref="Consumes(Target, string[])"/>, but only when <paramref name="target"/> runs in the same plan: a CI
+    /// workflow that has the producer's job downloads its artifact; one without it (a scheduled scan without a build) is
+    /// valid and does not run the producer. The consumer must cope with the files being absent.
+    /// </summary>
+    ITargetDefinition ConsumesIfPresent(Target target, params string[] paths);
+
+    /// <summary>ConsumesIfPresent, component form.</summary>
+    ITargetDefinition ConsumesIfPresent<TComponent>(Func<TComponent, Target> target, params string[] paths);
+
     /// <summary>Input globs (relative to the root). With <see cref="Outputs"/> the target can be UpToDate.</summary>
     ITargetDefinition Inputs(params string[] globs);
 

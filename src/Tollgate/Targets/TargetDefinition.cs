@@ -182,6 +182,15 @@ internal sealed class TargetDefinition(string name, object build, Func<Target, s
     public ITargetDefinition Consumes<TComponent>(Func<TComponent, Target> target, params string[] paths) =>
         Consumes(Of([target])[0], paths);
 
+    public ITargetDefinition ConsumesIfPresent(Target target, params string[] paths)
+    {
+        _consumes.Add(new ArtifactConsumption(resolve(target), [.. paths]) { IfPresent = true });
+        return this;
+    }
+
+    public ITargetDefinition ConsumesIfPresent<TComponent>(Func<TComponent, Target> target, params string[] paths) =>
+        ConsumesIfPresent(Of([target])[0], paths);
+
     public ITargetDefinition Inputs(params string[] globs)
     {
         _inputs.AddRange(globs);

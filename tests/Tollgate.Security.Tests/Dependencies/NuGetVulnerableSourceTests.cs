@@ -96,6 +96,50 @@ public class NuGetVulnerableSourceTests
         notRun.Reason.Should().Contain("no advisory source").And.Contain("dotnet list package --vulnerable not run");
     }
 
+    [Fact]
+    public async Task Audit_results_merge_into_the_dependency_findings_with_the_fixed_version_from_the_osv_record()
+    {
+        using var directory = new TempDirectory("tollgate-nuget-audit");
+        var captured = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "dotnet-list-vulnerable.json"));
+        var dotnet = FakeDotnet(directory, captured.Replace("ROOT", directory.Path, StringComparison.Ordinal), exitCode: 0);
+        var osv = Path.Combine(AppContext.BaseDirectory, "Fixtures", "osv");
+
+        var result = await new DependencyScanner(directory.Path, osv) { NuGetAudit = new NuGetVulnerableSource(directory.Path, "App.slnx", dotnet) }.ScanAsync(CancellationToken.None);
+
+        result.Status.Should().Be(ScannerStatus.Ran);
+        result.Reason.Should().Contain("dotnet list package --vulnerable: 1 finding(s)");
+        var finding = result.Findings.Should().ContainSingle().Subject;
+        (finding.RuleId, finding.Location.Path, finding.Location.Package, finding.FixedVersion).Should().Be(("GHSA-5crp-9r3c-p9vr", "src/App/App.csproj", "Newtonsoft.Json@12.0.1", "13.0.1"));
+        finding.Message.Should().Contain("Fixed in 13.0.1.");
+        finding.Help.Should().Be("Upgrade Newtonsoft.Json to 13.0.1 or later.");
+    }
+
+    [Fact]
+    public async Task An_audit_finding_the_osv_source_already_reports_for_the_same_package_is_not_reported_twice()
+    {
+        using var directory = new TempDirectory("tollgate-nuget-audit");
+        directory.Write("src/App/obj/project.assets.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "project.assets.json")));
+        var captured = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "dotnet-list-vulnerable.json"));
+        var dotnet = FakeDotnet(directory, captured.Replace("ROOT", directory.Path, StringComparison.Ordinal), exitCode: 0);
+
+        var result = await new DependencyScanner(directory.Path, Path.Combine(AppContext.BaseDirectory, "Fixtures", "osv")) { NuGetAudit = new NuGetVulnerableSource(directory.Path, "App.slnx", dotnet) }.ScanAsync(CancellationToken.None);
+
+        result.Findings.Where(f => f.Location.Package == "Newtonsoft.Json@12.0.1").Should().ContainSingle()
+            .Which.Location.Path.Should().Be("src/App/obj/project.assets.json", "the OSV finding (with its fixed version) stays, the audit's duplicate goes");
+    }
+
+    [Fact]
+    public async Task With_an_osv_source_a_silent_audit_source_is_named_in_the_note_not_passed_silently()
+    {
+        using var directory = new TempDirectory("tollgate-nuget-audit");
+        var silent = FakeDotnet(directory, Unanswered, exitCode: 1);
+
+        var result = await new DependencyScanner(directory.Path, Path.Combine(AppContext.BaseDirectory, "Fixtures", "osv")) { NuGetAudit = new NuGetVulnerableSource(directory.Path, "App.slnx", silent) }.ScanAsync(CancellationToken.None);
+
+        result.Status.Should().Be(ScannerStatus.Ran);
+        result.Reason.Should().Contain("dotnet list package --vulnerable not run").And.Contain("Unable to load the service index");
+    }
+
     private static string FakeDotnet(TempDirectory directory, string output, int exitCode)
     {
         directory.Write("answer.json", output);

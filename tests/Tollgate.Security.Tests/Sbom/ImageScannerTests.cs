@@ -48,6 +48,64 @@ public sealed class ImageScannerTests
         }
     }
 
+    [RequiresToolFact("dockerd", "bash .ci/install.d/10-docker.sh")]
+    public async Task An_image_that_is_not_in_the_engine_is_pulled_by_the_digest_in_the_record()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var directory = new TempDirectory("tollgate-image-pull");
+        var session = Guid.NewGuid().ToString("N")[..12];
+        var port = FreePort();
+        directory.Write("registry.yml", $"version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: {directory["registry"]}\nhttp:\n  addr: 127.0.0.1:{port}\n");
+        using var registry = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("docker-registry", ["serve", directory["registry.yml"]]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var repository = $"127.0.0.1:{port}/tollgate-scan-pull";
+        var tag = $"{repository}:{session}";
+        using var client = new DockerClientBuilder().WithEndpoint(new Uri(Endpoint)).Build();
+        try
+        {
+            await WaitForRegistryAsync(port, timeout.Token);
+            await BuildAsync(client, tag, session, DpkgStatus(), timeout.Token);
+            string? digest = null;
+            await client.Images.PushImageAsync(tag, new ImagePushParameters(), new AuthConfig(), new SyncProgress(m => digest ??= m.Aux?.ExtensionData?["Digest"]?.ToString()), timeout.Token);
+            digest.Should().StartWith("sha256:");
+            await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true }, timeout.Token);
+            directory.Write("artifacts/image/image.json", new JsonObject { ["repository"] = repository, ["digest"] = digest, ["imageId"] = "sha256:" + new string('0', 64) }.ToJsonString());
+
+            var result = await new ImageScanner(new ImageScanOptions(directory.Path, directory["artifacts/scan"]) { DockerEndpoint = Endpoint }).ScanAsync(timeout.Token);
+
+            result.Status.Should().Be(ScannerStatus.Ran, result.Reason);
+            File.ReadAllText(directory["artifacts/scan/image.cdx.json"]).Should().Contain("pkg:deb/debian/tollgate-fixture@1.2-3");
+            await client.Images.DeleteImageAsync($"{repository}@{digest}", new ImageDeleteParameters { Force = true }, CancellationToken.None);
+        }
+        finally
+        {
+            registry.Kill(entireProcessTree: true);
+            await registry.WaitForExitAsync(CancellationToken.None);
+            try
+            {
+                await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true }, CancellationToken.None);
+            }
+            catch (DockerImageNotFoundException)
+            {
+                // Already removed by the test.
+            }
+        }
+    }
+
+    [RequiresToolFact("dockerd", "bash .ci/install.d/10-docker.sh")]
+    public async Task An_image_that_is_neither_in_the_engine_nor_pullable_is_not_run_naming_the_fixes()
+    {
+        using var directory = new TempDirectory("tollgate-image-pull");
+        var repository = $"127.0.0.1:{FreePort()}/tollgate-scan-gone";
+        directory.Write("artifacts/image/image.json", new JsonObject { ["repository"] = repository, ["tags"] = new JsonArray("1.0.0"), ["digest"] = "sha256:" + new string('1', 64), ["imageId"] = "sha256:" + new string('0', 64) }.ToJsonString());
+
+        var result = await new ImageScanner(new ImageScanOptions(directory.Path, directory["out"]) { DockerEndpoint = Endpoint }).ScanAsync(CancellationToken.None);
+
+        result.Status.Should().Be(ScannerStatus.NotRun);
+        result.Reason.Should().Contain($"{repository}:1.0.0 from artifacts/image/image.json is not in the engine")
+            .And.Contain($"pulling {repository}@sha256:1111").And.Contain("loopback address")
+            .And.Contain("--image-registry").And.Contain("./build.sh Build Scan").And.Contain("--scan-allow-not-run image");
+    }
+
     [Fact]
     public async Task A_missing_image_json_is_not_run_with_the_fix()
     {
@@ -94,6 +152,35 @@ public sealed class ImageScannerTests
         var act = () => ImageScanner.ReadReference(directory.Write("image.json", json), "artifacts/image/image.json");
 
         act.Should().Throw<ScanException>().WithMessage($"*artifacts/image/image.json*{expected}*Run Build again*");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitForRegistryAsync(int port, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        while (true)
+        {
+            try
+            {
+                (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/"), cancellationToken)).EnsureSuccessStatusCode();
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    private sealed class SyncProgress(Action<JSONMessage> report) : IProgress<JSONMessage>
+    {
+        public void Report(JSONMessage value) => report(value);
     }
 
     /// <summary>The host's dpkg status when it is a Debian machine, plus two paragraphs the test checks by name.</summary>
