@@ -35,6 +35,12 @@ public interface ITollgateBuild
     /// <summary>Whether the build runs on a developer's machine.</summary>
     bool IsLocalBuild => !IsServerBuild;
 
+    /// <summary>
+    /// An environment variable as this run sees it (the process's environment, or the one a test or host handed the
+    /// runner); null when unset. Stages read CI variables such as GITHUB_SHA through this, never from the process.
+    /// </summary>
+    string? EnvironmentVariable(string name);
+
     /// <summary>The targets named on the command line (or the default target).</summary>
     IReadOnlyList<string> InvokedTargets { get; }
 

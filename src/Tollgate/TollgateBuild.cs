@@ -52,6 +52,9 @@ public abstract class TollgateBuild : ITollgateBuild
     public bool IsLocalBuild => !IsServerBuild;
 
     /// <inheritdoc />
+    public string? EnvironmentVariable(string name) => Services.Environment.GetValueOrDefault(name);
+
+    /// <inheritdoc />
     public IReadOnlyList<string> InvokedTargets => Services.Invocation.InvokedTargets;
 
     private BuildServices Services => _services

@@ -31,7 +31,7 @@ internal static class BlueGreenProdStage
         {
             Commit = commit,
             CommitTime = commitTime,
-            Actor = Environment.GetEnvironmentVariable("GITHUB_ACTOR") ?? Environment.UserName,
+            Actor = build.EnvironmentVariable("GITHUB_ACTOR") ?? Environment.UserName,
             SmokeChecks = ResearchAssistantSmokeChecks.Create(),
             PrePromotion = templates.PrePromotion,
             PostPromotion = templates.PostPromotion,

@@ -17,7 +17,7 @@ internal static class BuildImageStage
         var labels = TollgateLabels.For(session, "build-image");
         try
         {
-            var revision = await GitRevisionReader.ReadAsync(build.Processes, build.RootDirectory, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+            var revision = await GitRevisionReader.ReadAsync(build.Processes, build.RootDirectory, build.EnvironmentVariable, cancellationToken).ConfigureAwait(false);
             var tags = GitImageTags.For(revision);
             var registry = build.Registry ?? await LocalRegistryAsync(build, cancellationToken).ConfigureAwait(false);
             var repository = $"{registry}/{build.ImageRepository ?? "research-assistant"}";

@@ -65,7 +65,7 @@ internal static class LlmEvalStage
 
             // A finished run starts afresh next time; an interrupted one resumes from the progress file.
             File.Delete(options.ResumeFile!);
-            var approved = CostApproval.IsApproved(build.CostIncreaseApproved ?? false, Environment.GetEnvironmentVariable("GITHUB_EVENT_PATH"));
+            var approved = CostApproval.IsApproved(build.CostIncreaseApproved ?? false, build.EnvironmentVariable("GITHUB_EVENT_PATH"));
             var gates = new GateEvaluator(GateOptions.Default.WithCostIncreaseApproved(approved)).Evaluate(suite, run, baseline);
             var context = new ReportContext(suite, run, gates, baseline);
             var reports = ReportWriters.WriteAll(build.ArtifactsDirectory / "llm-eval", context, masker);

@@ -8,4 +8,5 @@ internal sealed record BuildServices(
     ToolLocator Tools,
     IBuildHost Host,
     bool IsServerBuild,
-    BuildInvocation Invocation);
+    BuildInvocation Invocation,
+    IReadOnlyDictionary<string, string?> Environment);

@@ -55,7 +55,7 @@ internal sealed partial class BuildSession
             || string.Equals(settings.Environment.GetValueOrDefault("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var invocation = new BuildInvocation();
         var processes = new ProcessRunner(log, masker, tools, ProcessLogDirectory(root));
-        var services = new BuildServices(root, log, processes, tools, host, isServerBuild, invocation);
+        var services = new BuildServices(root, log, processes, tools, host, isServerBuild, invocation, settings.Environment);
         build.Initialize(services);
 
         var descriptors = ParameterDiscovery.Find(build);
