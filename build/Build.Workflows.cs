@@ -23,7 +23,9 @@ public sealed partial class Build
             .OnPullRequest("main")
             .WithParameterValue("EvalCacheMode", "read-only")
             .WithParameterValue("ImagePush", "false")
-            .WithParameterValue(nameof(IScan.ScanAllowNotRun), "image")
+            // The value replaces .nuke/parameters.json's list ("dependencies": no advisory source is served), so it keeps
+            // that entry and adds the image, which a pull request builds but does not push for the Scan job's runner.
+            .WithParameterValue(nameof(IScan.ScanAllowNotRun), "dependencies image")
             .WithoutSecrets("EvalModelApiKey"),
         new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
             .WithDisplayName("Main")
