@@ -7,7 +7,11 @@ internal static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Schemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
+    /// <summary>
+    /// The official schemas: ../shared/schemas beside the checkout, or beside the nearest folder above it that has one
+    /// (the workflow proof runs each job in a clone deep inside the checkout).
+    /// </summary>
+    public static string Schemas => FindSchemas();
 
     /// <summary>Validates files against a schema in ../shared/schemas with ajv (tools/ajv); returns the exit code and output.</summary>
     public static (int ExitCode, string Output) Validate(string schema, params string[] files)
@@ -50,5 +54,19 @@ internal static class Repository
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Tollgate.slnx not found above the test's folder.");
+    }
+
+    private static string FindSchemas()
+    {
+        for (var directory = new DirectoryInfo(Root).Parent; directory is not null; directory = directory.Parent)
+        {
+            var schemas = Path.Combine(directory.FullName, "shared", "schemas");
+            if (Directory.Exists(schemas))
+            {
+                return schemas;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No shared/schemas folder beside {Root} or any folder above it: the SARIF and CycloneDX schemas are read from ../shared/schemas.");
     }
 }
