@@ -21,15 +21,4 @@ public static class TestSuites
 
     public static EvalCase Case(string id, string question, params string[] keywords) =>
         new(id) { Vars = new Dictionary<string, string> { ["question"] = question }, ExpectedKeywords = keywords };
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tollgate.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
 }

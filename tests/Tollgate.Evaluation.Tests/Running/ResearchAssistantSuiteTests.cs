@@ -10,7 +10,7 @@ public sealed class ResearchAssistantSuiteTests : IDisposable
     [Fact]
     public async Task Offline_retrieval_and_deterministic_checks_run_and_judge_checks_report_not_run()
     {
-        var suite = SuiteLoader.Load(Path.Combine(TestSuites.RepositoryRoot(), "evals", "research-assistant.yaml"));
+        var suite = SuiteLoader.Load(Path.Combine(Tollgate.TestSupport.RepositoryRoot.Path, "evals", "research-assistant.yaml"));
         await using var service = await StartGoldenService(suite);
 
         var run = await new EvaluationRunner().RunAsync(suite, Options(service), null, CancellationToken.None);
@@ -27,7 +27,7 @@ public sealed class ResearchAssistantSuiteTests : IDisposable
     [Fact]
     public async Task A_read_only_run_calls_the_http_service_again_and_only_an_inputs_fingerprint_lets_it_replay()
     {
-        var suite = SuiteLoader.Load(Path.Combine(TestSuites.RepositoryRoot(), "evals", "research-assistant.yaml"));
+        var suite = SuiteLoader.Load(Path.Combine(Tollgate.TestSupport.RepositoryRoot.Path, "evals", "research-assistant.yaml"));
         await using var service = await StartGoldenService(suite);
         var cache = new CacheOptions(Path.Combine(_dir.Path, "cache"));
         await new EvaluationRunner().RunAsync(suite, Options(service).WithCache(cache), null, CancellationToken.None);

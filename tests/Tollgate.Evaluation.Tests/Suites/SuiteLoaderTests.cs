@@ -9,7 +9,7 @@ public sealed class SuiteLoaderTests : IDisposable
     [Fact]
     public void I_can_load_the_research_assistant_suite_with_its_golden_cases()
     {
-        var suite = SuiteLoader.Load(Path.Combine(TestSuites.RepositoryRoot(), "evals", "research-assistant.yaml"));
+        var suite = SuiteLoader.Load(Path.Combine(Tollgate.TestSupport.RepositoryRoot.Path, "evals", "research-assistant.yaml"));
 
         suite.Name.Should().Be("research-assistant");
         suite.Provider.Kind.Should().Be(ProviderKind.Http);

@@ -8,7 +8,7 @@ namespace Tollgate.GitHubActions.Tests.TestSupport;
 /// </summary>
 internal static class Actionlint
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Tollgate.TestSupport.RepositoryRoot.Path;
 
     public static string Script => Path.Combine(RepositoryRoot, "tools", "actionlint", "lint.mjs");
 
@@ -52,19 +52,6 @@ internal static class Actionlint
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
             .Select(directory => Path.Combine(directory, tool))
             .FirstOrDefault(File.Exists);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tollgate.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Tollgate.slnx above {AppContext.BaseDirectory}.");
-    }
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Tollgate.Security.Tests.Support;
 /// <summary>The repository root (holding Tollgate.slnx), the shared schemas beside it, and the ajv validator.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Tollgate.TestSupport.RepositoryRoot.Path;
 
     /// <summary>
     /// The official schemas: ../shared/schemas beside the checkout, or beside the nearest folder above it that has one
@@ -43,17 +43,6 @@ internal static class Repository
         }
 
         return (process.ExitCode, output + error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tollgate.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Tollgate.slnx not found above the test's folder.");
     }
 
     private static string FindSchemas()
