@@ -7,7 +7,7 @@ namespace Tollgate.Evaluation;
 /// <param name="Judge">The judge services.</param>
 /// <param name="BaselineOutput">The baseline's answer for this case, for pairwise checks.</param>
 /// <param name="Attempt">The repeat number (1-based).</param>
-public sealed record AssertionContext(EvalCase Case, TargetResponse Response, double CostUsd, JudgeServices Judge, string? BaselineOutput, int Attempt)
+internal sealed record AssertionContext(EvalCase Case, TargetResponse Response, double CostUsd, JudgeServices Judge, string? BaselineOutput, int Attempt)
 {
     /// <summary>The variables assertion values may use: the case's vars plus expected, reference, input and question.</summary>
     public IReadOnlyDictionary<string, string> TemplateVariables()

@@ -3,7 +3,7 @@ using Tollgate.Evaluation.Prompts;
 namespace Tollgate.Evaluation;
 
 /// <summary>Runs one assertion: templating, dispatch, negation, and "not run" for what could not run.</summary>
-public static class AssertionEvaluator
+internal static class AssertionEvaluator
 {
     /// <summary>Evaluates <paramref name="spec"/> in <paramref name="context"/>.</summary>
     public static async Task<AssertionResult> EvaluateAsync(AssertionSpec spec, AssertionContext context, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Tollgate.Evaluation;
 
 /// <summary>The assertion types a suite can use (each may be prefixed with <c>not-</c> unless model-graded).</summary>
-public static class AssertionTypes
+internal static class AssertionTypes
 {
     /// <summary>Checks on the output text, JSON, similarity and budgets.</summary>
     public static IReadOnlyList<string> Deterministic { get; } =

@@ -13,7 +13,7 @@ namespace Tollgate.Evaluation;
 /// Pass/fail follows the metric's interpretation, or the assertion's threshold (default 0.5). A metric without a value,
 /// an inconclusive rating, an error diagnostic or an exception is "not run", never a failure.
 /// </summary>
-public static class EvaluatorCheck
+internal static class EvaluatorCheck
 {
     /// <summary>The name of the <see cref="EvaluationContext"/> Tollgate passes.</summary>
     public const string ContextName = "Tollgate";

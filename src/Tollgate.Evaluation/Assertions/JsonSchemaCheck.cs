@@ -10,7 +10,7 @@ namespace Tollgate.Evaluation;
 /// <c>not</c>, <c>const</c>, <c>if</c>/<c>then</c>/<c>else</c> and <c>unevaluatedProperties</c>. References to other
 /// documents are not fetched.
 /// </summary>
-public static class JsonSchemaCheck
+internal static class JsonSchemaCheck
 {
     private const int MaxReportedErrors = 4;
 

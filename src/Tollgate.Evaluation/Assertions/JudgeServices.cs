@@ -7,7 +7,7 @@ namespace Tollgate.Evaluation;
 /// <param name="Model">The judge model.</param>
 /// <param name="Embeddings">The embedding generator.</param>
 /// <param name="UnavailableReason">Why model-graded checks cannot run, when there is no judge.</param>
-public sealed record JudgeServices(IChatClient? Chat, string? Model, IEmbeddingGenerator<string, Embedding<float>>? Embeddings, string? UnavailableReason)
+internal sealed record JudgeServices(IChatClient? Chat, string? Model, IEmbeddingGenerator<string, Embedding<float>>? Embeddings, string? UnavailableReason)
 {
     /// <summary>No judge: model-graded checks report "not run" with <paramref name="reason"/>.</summary>
     public static JudgeServices Unavailable(string reason) => new(null, null, null, reason);

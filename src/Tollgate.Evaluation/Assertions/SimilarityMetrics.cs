@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Tollgate.Evaluation;
 
 /// <summary>Text similarity metrics on lower-cased word tokens: ROUGE-N, ROUGE-L and smoothed sentence BLEU.</summary>
-public static partial class SimilarityMetrics
+internal static partial class SimilarityMetrics
 {
     /// <summary>Lower-cased word tokens.</summary>
     public static IReadOnlyList<string> Tokens(string text) =>

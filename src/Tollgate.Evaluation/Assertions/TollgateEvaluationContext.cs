@@ -9,7 +9,7 @@ namespace Tollgate.Evaluation;
 /// evaluator finds it with <c>additionalContext.OfType&lt;TollgateEvaluationContext&gt;()</c>; its
 /// <see cref="EvaluationContext.Contents"/> carry the same as text for evaluators that only read contents.
 /// </summary>
-public sealed class TollgateEvaluationContext : EvaluationContext
+internal sealed class TollgateEvaluationContext : EvaluationContext
 {
     /// <summary>Creates the context.</summary>
     public TollgateEvaluationContext(IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> retrieved)

@@ -7,7 +7,7 @@ namespace Tollgate.Evaluation;
 /// messages, temperature, token limit, response format and <see cref="CacheKeyProperty"/>; <see cref="LabelProperty"/>
 /// names the case in a read-only miss.
 /// </summary>
-public sealed class CachingChatClient(IChatClient inner, ResponseCache cache, string providerName) : DelegatingChatClient(inner)
+internal sealed class CachingChatClient(IChatClient inner, ResponseCache cache, string providerName) : DelegatingChatClient(inner)
 {
     /// <summary>An <see cref="ChatOptions.AdditionalProperties"/> entry that names the request (not part of the key).</summary>
     public const string LabelProperty = "tollgate.label";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace Tollgate.Evaluation;
 
 /// <summary>Caches embeddings in a <see cref="ResponseCache"/>, keyed by provider, model and input texts.</summary>
-public sealed class CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, ResponseCache cache, string providerName, string model)
+internal sealed class CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, ResponseCache cache, string providerName, string model)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
     /// <inheritdoc />

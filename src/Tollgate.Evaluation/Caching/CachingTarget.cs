@@ -1,7 +1,7 @@
 namespace Tollgate.Evaluation;
 
 /// <summary>Serves the system under test's responses from a <see cref="ResponseCache"/>.</summary>
-public sealed class CachingTarget(ISystemUnderTest inner, ResponseCache cache) : ISystemUnderTest
+internal sealed class CachingTarget(ISystemUnderTest inner, ResponseCache cache) : ISystemUnderTest
 {
     /// <inheritdoc />
     public string Name => inner.Name;

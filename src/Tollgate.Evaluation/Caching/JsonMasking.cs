@@ -6,7 +6,7 @@ namespace Tollgate.Evaluation;
 /// Masks every string (and property name) in a JSON tree before it is written, so the serializer's escaping
 /// (<c>+</c> as <c>\u002B</c>, <c>&lt;</c> as <c>\u003C</c>) can never hide a secret from the masker.
 /// </summary>
-public static class JsonMasking
+internal static class JsonMasking
 {
     /// <summary>Returns <paramref name="node"/> with the secrets of <paramref name="masker"/> replaced in every string.</summary>
     public static JsonNode? Mask(JsonNode? node, SecretMasker? masker)

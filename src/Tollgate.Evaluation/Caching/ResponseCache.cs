@@ -10,7 +10,7 @@ namespace Tollgate.Evaluation;
 /// of the canonical JSON of what identifies a request (provider name, model, messages, options, user keys) and never the
 /// endpoint URL or credentials, so a cache recorded on a laptop replays in CI.
 /// </summary>
-public sealed class ResponseCache
+internal sealed class ResponseCache
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];

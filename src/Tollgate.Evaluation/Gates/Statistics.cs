@@ -1,7 +1,7 @@
 namespace Tollgate.Evaluation;
 
 /// <summary>Confidence bounds and percentiles for gates.</summary>
-public static class Statistics
+internal static class Statistics
 {
     private const double Z95 = 1.959964;
 

@@ -8,7 +8,7 @@ namespace Tollgate.Evaluation.Prompts;
 /// Reads prompt files (<c>prompts/&lt;name&gt;/&lt;version&gt;.yaml</c>). Parsing never throws for bad content:
 /// YAML syntax errors and wrongly typed fields come back as <see cref="PromptParseResult.Problems"/> with their line.
 /// </summary>
-public static class PromptFileParser
+internal static class PromptFileParser
 {
     /// <summary>The top-level keys a prompt file may have.</summary>
     public static IReadOnlyList<string> KnownFields { get; } = ["name", "version", "description", "model", "variables", "system", "user"];
@@ -249,4 +249,4 @@ public static class PromptFileParser
 /// <summary>The outcome of parsing a prompt file.</summary>
 /// <param name="File">The prompt file, or null when the text is not a YAML mapping.</param>
 /// <param name="Problems">Syntax and type problems with their lines.</param>
-public sealed record PromptParseResult(PromptFile? File, IReadOnlyList<Diagnostic> Problems);
+internal sealed record PromptParseResult(PromptFile? File, IReadOnlyList<Diagnostic> Problems);

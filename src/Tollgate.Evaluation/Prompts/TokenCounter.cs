@@ -7,7 +7,7 @@ namespace Tollgate.Evaluation.Prompts;
 /// the text-embedding models, <c>o200k_base</c> for GPT-4o, GPT-4.1, GPT-5, the o-series and every other model. For
 /// models of other vendors (Llama, Mistral, Claude) o200k_base is an approximation: their own tokenizers differ.
 /// </summary>
-public static class TokenCounter
+internal static class TokenCounter
 {
     /// <summary>The encoding of GPT-4o and later OpenAI models, and the default.</summary>
     public const string O200kBase = "o200k_base";

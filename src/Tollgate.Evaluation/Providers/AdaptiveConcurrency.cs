@@ -4,7 +4,7 @@ namespace Tollgate.Evaluation;
 /// A concurrency limit that halves when the provider throttles (429) and grows back by one after a limit's worth of
 /// successes, up to the configured maximum (additive increase, multiplicative decrease).
 /// </summary>
-public sealed class AdaptiveConcurrency
+internal sealed class AdaptiveConcurrency
 {
     private readonly object _gate = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();

@@ -5,7 +5,7 @@ using Tollgate.Evaluation.Prompts;
 namespace Tollgate.Evaluation;
 
 /// <summary>A prompt (system + user templates) sent to a model through <see cref="IChatClient"/>.</summary>
-public sealed class ChatTarget : ISystemUnderTest
+internal sealed class ChatTarget : ISystemUnderTest
 {
     private readonly IChatClient _client;
     private readonly PromptTemplate? _system;

@@ -10,7 +10,7 @@ namespace Tollgate.Evaluation;
 /// <see cref="ResilienceHandler"/> (Polly: Retry-After, backoff, per-request timeout; adaptive concurrency) as the
 /// transport; the SDK's own retries are off. Chat and embeddings go through Microsoft.Extensions.AI.OpenAI's adapters.
 /// </summary>
-public static class OpenAIConnection
+internal static class OpenAIConnection
 {
     /// <summary>Creates the SDK client; throws naming the environment variable when the key is missing.</summary>
     public static OpenAIClient CreateClient(ProviderSpec spec, HttpClient http, Func<string, string?>? environment = null)

@@ -12,7 +12,7 @@ namespace Tollgate.Evaluation;
 /// <c>retry-after-ms</c>) asks, capped at <see cref="RetryPolicy.MaxDelay"/>; each attempt has its own timeout. What Polly
 /// does not know is kept here: throttling is reported to an <see cref="AdaptiveConcurrency"/>, and retries are counted.
 /// </summary>
-public sealed class ResilienceHandler : DelegatingHandler
+internal sealed class ResilienceHandler : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly AdaptiveConcurrency? _concurrency;

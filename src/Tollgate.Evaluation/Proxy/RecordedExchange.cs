@@ -4,4 +4,4 @@ namespace Tollgate.Evaluation;
 /// <param name="Status">The HTTP status.</param>
 /// <param name="ContentType">The content type (JSON, or <c>text/event-stream</c> for a streamed answer).</param>
 /// <param name="Body">The body text.</param>
-public sealed record RecordedExchange(int Status, string ContentType, string Body);
+internal sealed record RecordedExchange(int Status, string ContentType, string Body);

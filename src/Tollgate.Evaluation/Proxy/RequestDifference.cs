@@ -6,7 +6,7 @@ namespace Tollgate.Evaluation;
 /// Finds where two model requests first differ (<c>messages[1].content at character 412: recorded "…", now "…"</c>),
 /// so a read-only miss says what changed: the prompt, a retrieved passage or a parameter.
 /// </summary>
-public static class RequestDifference
+internal static class RequestDifference
 {
     private const int Excerpt = 40;
 

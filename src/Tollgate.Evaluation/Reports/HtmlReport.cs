@@ -7,7 +7,7 @@ namespace Tollgate.Evaluation;
 /// One self-contained HTML file (inline CSS, SVG and script; no external assets): gates, score distributions, the
 /// baseline diff and per-case details.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     private const string Style = """
         body{font:14px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}

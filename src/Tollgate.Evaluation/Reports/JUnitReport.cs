@@ -4,7 +4,7 @@ using System.Xml;
 namespace Tollgate.Evaluation;
 
 /// <summary>JUnit XML: one testcase per case, a failure per failing check with its message.</summary>
-public static class JUnitReport
+internal static class JUnitReport
 {
     /// <summary>Renders the report.</summary>
     public static string Render(ReportContext context)

@@ -9,7 +9,7 @@ namespace Tollgate.Evaluation;
 /// otherwise it starts afresh. Lines are masked before they are encoded. A torn last line (the run was killed mid-write)
 /// is ignored; a damaged line before it is an error naming the file, the line and the fix.
 /// </summary>
-public sealed class ResumeLog : IDisposable
+internal sealed class ResumeLog : IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly SecretMasker? _masker;

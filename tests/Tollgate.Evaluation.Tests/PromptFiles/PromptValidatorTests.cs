@@ -1,6 +1,6 @@
 using Tollgate.Evaluation.Prompts;
 
-namespace Tollgate.Components.Tests.Lint;
+namespace Tollgate.Evaluation.Tests.PromptFiles;
 
 public sealed class PromptValidatorTests : IDisposable
 {
