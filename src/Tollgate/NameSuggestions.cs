@@ -1,7 +1,7 @@
 namespace Tollgate;
 
 /// <summary>Finds the closest valid name for a misspelt one ("Did you mean ...?").</summary>
-public static class NameSuggestions
+internal static class NameSuggestions
 {
     /// <summary>
     /// The candidate closest to <paramref name="input"/> by case-insensitive edit distance, or <see langword="null"/>

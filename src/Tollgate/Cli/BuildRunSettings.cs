@@ -1,7 +1,7 @@
 namespace Tollgate;
 
 /// <summary>Where a build run reads its environment and writes its output; tests replace every part.</summary>
-public sealed record BuildRunSettings
+internal sealed record BuildRunSettings
 {
     /// <summary>Where output goes; default: the console.</summary>
     public TextWriter Output { get; init; } = Console.Out;

@@ -6,7 +6,7 @@ namespace Tollgate;
 /// Runs a build from its command line: finds the root, resolves parameters, discovers targets, plans, checks
 /// requirements, then prints help or the plan, or executes and prints the summary.
 /// </summary>
-public static partial class BuildRunner
+internal static partial class BuildRunner
 {
     /// <summary>
     /// Runs a build in this process with console output and Ctrl-C handling: the first Ctrl-C (or SIGTERM) cancels

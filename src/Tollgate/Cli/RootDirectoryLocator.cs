@@ -1,7 +1,7 @@
 namespace Tollgate;
 
 /// <summary>Finds the build's root: the nearest directory upwards that holds <c>.nuke/</c> (NUKE's convention).</summary>
-public static class RootDirectoryLocator
+internal static class RootDirectoryLocator
 {
     /// <summary>The root for <c>--root</c> (if given) or the nearest <c>.nuke/</c> above <paramref name="start"/>.</summary>
     /// <exception cref="TollgateException">No root was found.</exception>

@@ -1,6 +1,6 @@
 namespace Tollgate;
 
-public sealed partial class Executor
+internal sealed partial class Executor
 {
     /// <summary>The mutable state of one execution, owned by the scheduling loop.</summary>
     private sealed class Run : IDisposable

@@ -11,7 +11,7 @@ namespace Tollgate;
 /// <param name="log">The build log (cancellations are written here; failures travel in <see cref="TargetResult.Failure"/>).</param>
 /// <param name="beginTarget">Opens a log scope so lines carry the target's prefix.</param>
 /// <param name="options">Parallelism, force, continue and incremental settings.</param>
-public sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string, IDisposable> beginTarget, ExecutorOptions options)
+internal sealed partial class Executor(IBuildHost host, IBuildLog log, Func<string, IDisposable> beginTarget, ExecutorOptions options)
 {
     /// <summary>Executes the plan.</summary>
     /// <param name="plan">The plan.</param>

@@ -1,7 +1,7 @@
 namespace Tollgate;
 
 /// <summary>How the executor runs a plan.</summary>
-public sealed record ExecutorOptions
+internal sealed record ExecutorOptions
 {
     /// <summary>How many targets may run at once (<c>--max-parallel</c>); default: the processor count.</summary>
     public int MaxParallel { get; init; } = Environment.ProcessorCount;

@@ -13,7 +13,7 @@ namespace Tollgate;
 /// <param name="root">The repository root the globs are relative to.</param>
 /// <param name="stateDirectory">Where state files are kept.</param>
 /// <param name="parameterFingerprint">Returns the fingerprint of the parameter values a target sees.</param>
-public sealed class IncrementalState(AbsolutePath root, AbsolutePath stateDirectory, Func<TargetSpec, string> parameterFingerprint)
+internal sealed class IncrementalState(AbsolutePath root, AbsolutePath stateDirectory, Func<TargetSpec, string> parameterFingerprint)
 {
     /// <summary>Computes the fingerprint of a target now.</summary>
     public string Fingerprint(TargetSpec target)

@@ -8,7 +8,7 @@ namespace Tollgate;
 /// target (spinner, name, elapsed time) and one per progress bar a stage started. Log lines go through the same Spectre
 /// console, whose render hook keeps the live rows below them. Redirected output has no live view (plain lines instead).
 /// </content>
-public sealed partial class TerminalHost
+internal sealed partial class TerminalHost
 {
     private readonly Dictionary<string, ProgressTask> _targetRows = new(StringComparer.Ordinal);
     private readonly List<RunningTarget> _running = [];

@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace Tollgate;
 
 /// <content>The end-of-build summary: the table, the total, the verdict and any Markdown stages added.</content>
-public sealed partial class TerminalHost
+internal sealed partial class TerminalHost
 {
     /// <inheritdoc/>
     public void WriteSummary(BuildReport report)

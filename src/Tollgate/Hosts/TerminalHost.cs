@@ -9,7 +9,7 @@ namespace Tollgate;
 /// the summary table.
 /// Non-interactive output has no control codes; without colours it has no ANSI sequences at all. Thread-safe.
 /// </summary>
-public sealed partial class TerminalHost : IBuildHost, IDisposable
+internal sealed partial class TerminalHost : IBuildHost, IDisposable
 {
     private const string PrefixSeparator = " │ ";
 

@@ -4,7 +4,7 @@ namespace Tollgate;
 /// <param name="Colors">Whether to write ANSI colours.</param>
 /// <param name="Interactive">Whether the output is a terminal that can redraw a status line (control codes allowed).</param>
 /// <param name="Width">The terminal's width in columns (tables and the status line fit into it).</param>
-public sealed record TerminalOptions(bool Colors, bool Interactive, int Width = 120)
+internal sealed record TerminalOptions(bool Colors, bool Interactive, int Width = 120)
 {
     /// <summary>
     /// The build's verbosity. At <see cref="Verbosity.Quiet"/> target start lines and the end lines of targets that

@@ -11,7 +11,7 @@ namespace Tollgate;
 /// <c>$['odd key']</c>, <c>$.data.errors[0].rate</c> or <c>$.retrieved[*].id</c>. Filters, slices and recursive
 /// descent are not supported; a path using them is rejected when it is read, with where and what was expected.
 /// </summary>
-public sealed class JsonPath
+internal sealed class JsonPath
 {
     private const string Syntax = "A path is $ followed by .name, ['name'], [0] or [*] steps, e.g. $.answer, $.data.errors[0].rate or $.retrieved[*].id";
 

@@ -15,7 +15,7 @@ namespace Tollgate;
 /// an error naming both declaring types, because the command line, the environment and the parameter files could not
 /// tell them apart.
 /// </remarks>
-public static class ParameterDiscovery
+internal static class ParameterDiscovery
 {
     private const BindingFlags InstanceMembers =
         BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

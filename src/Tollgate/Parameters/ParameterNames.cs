@@ -3,7 +3,7 @@ using System.Text;
 namespace Tollgate;
 
 /// <summary>Naming conventions for parameters.</summary>
-public static class ParameterNames
+internal static class ParameterNames
 {
     /// <summary><c>CoverageThreshold</c> → <c>coverage-threshold</c>; <c>LLMApiKey</c> → <c>llm-api-key</c>.</summary>
     public static string ToKebabCase(string name)

@@ -6,4 +6,4 @@ namespace Tollgate;
 /// <see langword="null"/> when <c>--skip</c> was not given; empty for a bare <c>--skip</c> (skip everything not invoked);
 /// otherwise the targets to skip.
 /// </param>
-public sealed record PlanRequest(IReadOnlyList<string> Targets, IReadOnlyList<string>? Skip = null);
+internal sealed record PlanRequest(IReadOnlyList<string> Targets, IReadOnlyList<string>? Skip = null);

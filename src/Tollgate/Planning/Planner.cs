@@ -13,7 +13,7 @@ namespace Tollgate;
 /// <item>A skipped target fires no triggers: targets it triggers join the plan only through a target that executes.</item>
 /// </list>
 /// </summary>
-public static class Planner
+internal static class Planner
 {
     /// <summary>Plans a request against a graph.</summary>
     /// <exception cref="TollgateException">A cycle, an unknown target name, or no target to run.</exception>

@@ -6,7 +6,7 @@ namespace Tollgate;
 /// Finds the targets of a build: properties of type <see cref="Target"/> on the class (and its base classes) and on the
 /// interfaces it implements, where the class's own or explicit implementation wins over a default implementation.
 /// </summary>
-public static class TargetDiscovery
+internal static class TargetDiscovery
 {
     private const BindingFlags InstanceMembers = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 

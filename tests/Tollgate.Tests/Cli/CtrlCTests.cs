@@ -58,7 +58,9 @@ public sealed class CtrlCTests : IDisposable
         }
 
         exited.Should().BeTrue("the build stops within 120 s of SIGINT; its output was:\n" + text);
+        // HasExited can turn true before the last lines were read; WaitForExitAsync also waits for the end of both streams.
         await build.WaitForExitAsync();
+        text = string.Join('\n', output);
 
         build.ExitCode.Should().Be(1, text);
         text.Should().Contain("Build failed").And.Contain("Aborted");

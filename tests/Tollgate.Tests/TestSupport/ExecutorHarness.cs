@@ -1,7 +1,7 @@
 namespace Tollgate.Tests.TestSupport;
 
 /// <summary>Runs plans through the real executor with a plain terminal host writing to memory.</summary>
-public sealed class ExecutorHarness
+internal sealed class ExecutorHarness
 {
     private readonly System.Text.StringBuilder _output = new();
 

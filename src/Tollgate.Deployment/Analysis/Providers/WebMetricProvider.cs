@@ -12,7 +12,7 @@ namespace Tollgate.Deployment.Analysis.Providers;
 /// <param name="url">The endpoint.</param>
 /// <param name="path">Where the value is in the answer.</param>
 /// <param name="headers">Request headers (e.g. an authorization header: its value never reaches a message).</param>
-public sealed class WebMetricProvider(HttpClient http, Uri url, JsonPath path, IReadOnlyDictionary<string, string>? headers = null) : IMetricProvider
+internal sealed class WebMetricProvider(HttpClient http, Uri url, JsonPath path, IReadOnlyDictionary<string, string>? headers = null) : IMetricProvider
 {
     /// <inheritdoc />
     public string Description => $"web {url.GetLeftPart(UriPartial.Path)} {path}";
