@@ -8,7 +8,7 @@ namespace Tollgate.Security.Dependencies;
 /// before other characters and <c>~</c> before everything, even the end of the string (so <c>1.0~rc1</c> &lt;
 /// <c>1.0</c> and <c>3.0.11-1~deb12u2</c> &lt; <c>3.0.11-1</c>); digit runs compare as numbers.
 /// </summary>
-public static class DebianVersion
+internal static class DebianVersion
 {
     /// <summary>Negative when <paramref name="a"/> is lower, 0 when equal, positive when higher.</summary>
     public static int Compare(string a, string b)

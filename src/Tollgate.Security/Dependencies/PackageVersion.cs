@@ -7,7 +7,7 @@ namespace Tollgate.Security.Dependencies;
 /// release sorts after its pre-releases, pre-release identifiers compared numerically or ordinally; build metadata
 /// is ignored.
 /// </summary>
-public static class PackageVersion
+internal static class PackageVersion
 {
     /// <summary>Negative when <paramref name="a"/> is lower, 0 when equal, positive when higher.</summary>
     public static int Compare(string a, string b)

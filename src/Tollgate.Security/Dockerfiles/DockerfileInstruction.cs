@@ -4,7 +4,7 @@ namespace Tollgate.Security.Dockerfiles;
 /// <param name="Keyword">The instruction in upper case (<c>FROM</c>, <c>RUN</c>, ...).</param>
 /// <param name="Arguments">Everything after the keyword, continuation lines joined with spaces.</param>
 /// <param name="Line">The 1-based line of the keyword.</param>
-public sealed record DockerfileInstruction(string Keyword, string Arguments, int Line)
+internal sealed record DockerfileInstruction(string Keyword, string Arguments, int Line)
 {
     /// <summary>Splits a Dockerfile into instructions, skipping comments and blank lines.</summary>
     public static IReadOnlyList<DockerfileInstruction> Read(string text)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Tollgate.Security.External;
 
 /// <summary>Parses gitleaks and Trivy JSON reports into findings (secret values are hashed into fingerprints, never kept).</summary>
-public static class ExternalReports
+internal static class ExternalReports
 {
     /// <summary>Findings from a gitleaks JSON report (an array of leaks).</summary>
     public static IReadOnlyList<Finding> FromGitleaks(string json)

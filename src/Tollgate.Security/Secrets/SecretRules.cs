@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Tollgate.Security.Secrets;
 
 /// <summary>The built-in secret rules (SEC001-SEC015).</summary>
-public static partial class SecretRules
+internal static partial class SecretRules
 {
     private const string Rotate = "Revoke and rotate the credential at its provider now (it is in the repository), then load it at run time from a secret store or the CI's secrets.";
 
