@@ -11,9 +11,10 @@ namespace Tollgate.Components.Tests.BlueGreenProd;
 /// <summary>
 /// The pipeline itself is killed: a build program running the BlueGreenProd target through the engine, in a child
 /// process of its own process group, gets SIGKILL (no finally block, no cancellation, no cleanup runs) while the new
-/// colour sits in the preview under pre-promotion analysis. The same target run again through the engine reads the
-/// live state from the router and the container labels, says what it found and what it replaced, and ends with one
-/// healthy active colour on the prod port, the router, the scaled-down previous colour, and nothing else.
+/// colour sits in the preview under pre-promotion analysis, or after the switch while post-promotion analysis runs and
+/// the previous colour is still warm. The same target run again through the engine reads the live state from the
+/// router and the container labels, says what it found and what it replaced, and ends with one healthy active colour
+/// on the prod port, the router, the scaled-down previous colour, and nothing else.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
 public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture) : IAsyncLifetime, IDisposable
@@ -41,28 +42,33 @@ public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture) : IAsyn
         _root.Dispose();
     }
 
-    [RequiresEngineFact]
-    public async Task BlueGreenProd_killed_with_SIGKILL_during_pre_promotion_analysis_and_run_again_ends_with_one_healthy_active_colour_and_no_orphans()
+    [RequiresEngineTheory]
+    [InlineData("pre-promotion", "green", "v1", "blue")]
+    [InlineData("post-promotion", "blue", "v2", "green")]
+    public async Task BlueGreenProd_killed_with_SIGKILL_during_analysis_and_run_again_ends_with_one_healthy_active_colour_and_no_orphans(
+        string killedIn, string expectedActive, string servedWhenKilled, string liveWhenKilled)
     {
         LocalEngineFixture.WriteImageRecord(_root, fixture.Good, "v1");
         var (exitCode, output, _) = await GitHubRun.RunAsync(new StandaloneBlueGreenBuild(), _root.Path, ["BlueGreenProd", .. ProdArguments, .. Fast]);
         exitCode.Should().Be(0, output);
 
-        // The pipeline: the same build program as a process, its pre-promotion analysis long enough to be killed inside.
+        // The pipeline: the same build program as a process, its analysis long enough to be killed inside (detected by its log line).
         LocalEngineFixture.WriteImageRecord(_root, fixture.Second, "v2");
         var lines = new ConcurrentQueue<string>();
-        using (var build = StartBuild(lines, ["BlueGreenProd", .. ProdArguments, "--pre-promotion-count", "300", "--analysis-interval", "1s", "--no-logo"]))
+        string[] longAnalysis = killedIn == "pre-promotion" ? ["--pre-promotion-count", "300"] : ["--pre-promotion-count", "1", "--post-promotion-duration", "300s"];
+        using (var build = StartBuild(lines, ["BlueGreenProd", .. ProdArguments, .. longAnalysis, "--analysis-interval", "1s", "--no-logo"]))
         {
             try
             {
-                var reached = await WaitForAsync(() => lines.Any(l => l.Contains("analysis pre-promotion:", StringComparison.Ordinal)) || build.HasExited, TimeSpan.FromMinutes(4));
-                reached.Should().BeTrue("the build reaches pre-promotion analysis; its output:\n" + string.Join('\n', lines));
-                build.HasExited.Should().BeFalse("the build is killed inside pre-promotion analysis; its output:\n" + string.Join('\n', lines));
+                var reached = await WaitForAsync(() => lines.Any(l => l.Contains($"analysis {killedIn}:", StringComparison.Ordinal)) || build.HasExited, TimeSpan.FromMinutes(4));
+                reached.Should().BeTrue($"the build reaches {killedIn} analysis; its output:\n" + string.Join('\n', lines));
+                build.HasExited.Should().BeFalse($"the build is killed inside {killedIn} analysis; its output:\n" + string.Join('\n', lines));
                 var green = await ColourContainerAsync("green");
-                green.Should().NotBeNull("the candidate runs in the preview when the pipeline is killed");
+                green.Should().NotBeNull("the candidate runs when the pipeline is killed");
                 green!.IsRunning.Should().BeTrue();
                 green.Labels[LocalLabels.Version].Should().Be("v2");
-                (await VersionAsync()).Should().Be("v1", "the candidate takes no production traffic before the switch");
+                (await ColourContainerAsync("blue")).Should().Match<ContainerDetails>(c => c.IsRunning, "the previous colour still serves or is kept warm");
+                (await VersionAsync()).Should().Be(servedWhenKilled, $"prod is served by {liveWhenKilled} when the build is killed");
 
                 await KillProcessGroupAsync(build);
             }
@@ -78,21 +84,22 @@ public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture) : IAsyn
             build.ExitCode.Should().Be(137, "SIGKILL ends the process (128 + 9); its output:\n" + string.Join('\n', lines));
         }
 
-        lines.Should().NotContain(l => l.Contains("production traffic switched", StringComparison.Ordinal));
+        lines.Should().NotContain(l => l.Contains("scaled down", StringComparison.Ordinal) || l.Contains("Build succeeded", StringComparison.Ordinal), "the build never finished");
         var rerun = await GitHubRun.RunAsync(new StandaloneBlueGreenBuild(), _root.Path, ["BlueGreenProd", .. ProdArguments, .. Fast]);
 
         rerun.ExitCode.Should().Be(0, rerun.Output);
-        rerun.Output.Should().Contain("live state: active blue (").And.Contain("green (", "the rerun reports the killed run's candidate it found")
-            .And.Contain($"tollgate-{_release}-green (", "the half-finished candidate is replaced");
-        rerun.Output.Should().Contain("replaced by the new version").And.Contain("production traffic switched to green");
-        rerun.StepSummary.Should().Contain("### BlueGreenProd: prod, green: Succeeded");
+        var idleWhenKilled = liveWhenKilled == "blue" ? "green" : "blue";
+        rerun.Output.Should().Contain($"live state: active {liveWhenKilled} (").And.Contain($"; {idleWhenKilled} (", "the rerun reports both colours the killed run left running")
+            .And.Contain($"tollgate-{_release}-{expectedActive} (", "the leftover idle colour is replaced");
+        rerun.Output.Should().Contain("replaced by the new version").And.Contain($"production traffic switched to {expectedActive}");
+        rerun.StepSummary.Should().Contain($"### BlueGreenProd: prod, {expectedActive}: Succeeded");
 
         var containers = await fixture.ContainersAsync(_release);
         containers.Should().HaveCount(3, "the router, the active colour and the scaled-down previous colour: " + string.Join(", ", containers.Select(c => c.Name)));
         containers.Where(c => c.Labels[LocalLabels.Role] == "router").Should().ContainSingle().Which.IsRunning.Should().BeTrue();
         var colours = containers.Where(c => c.Labels[LocalLabels.Role] == "colour").ToList();
         colours.Select(c => c.Labels[LocalLabels.Colour]).Should().BeEquivalentTo("blue", "green");
-        colours.Where(c => c.IsRunning).Should().ContainSingle("exactly one colour serves").Which.Labels[LocalLabels.Colour].Should().Be("green");
+        colours.Where(c => c.IsRunning).Should().ContainSingle("exactly one colour serves").Which.Labels[LocalLabels.Colour].Should().Be(expectedActive);
         (await VersionAsync()).Should().Be("v2", "the prod port answers from the active colour");
     }
 
