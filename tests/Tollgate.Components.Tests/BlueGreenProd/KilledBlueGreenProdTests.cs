@@ -5,6 +5,7 @@ using Tollgate.Components.Tests.Local;
 using Tollgate.Components.Tests.TestSupport;
 using Tollgate.Containers;
 using Tollgate.Deployment.Local;
+using Xunit.Abstractions;
 
 namespace Tollgate.Components.Tests.BlueGreenProd;
 
@@ -17,7 +18,7 @@ namespace Tollgate.Components.Tests.BlueGreenProd;
 /// on the prod port, the router, the scaled-down previous colour, and nothing else.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
-public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture) : IAsyncLifetime, IDisposable
+public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture, ITestOutputHelper testOutput) : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Fast = ["--scale-down-delay", "0s", "--pre-promotion-count", "1", "--post-promotion-duration", "1s", "--analysis-interval", "1s"];
     private readonly TempDirectory _root = new("tollgate-blue-green-killed");
@@ -87,6 +88,7 @@ public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture) : IAsyn
         lines.Should().NotContain(l => l.Contains("scaled down", StringComparison.Ordinal) || l.Contains("Build succeeded", StringComparison.Ordinal), "the build never finished");
         var rerun = await GitHubRun.RunAsync(new StandaloneBlueGreenBuild(), _root.Path, ["BlueGreenProd", .. ProdArguments, .. Fast]);
 
+        testOutput.WriteLine("killed build:\n" + string.Join('\n', lines) + "\nrerun:\n" + rerun.Output);
         rerun.ExitCode.Should().Be(0, rerun.Output);
         var idleWhenKilled = liveWhenKilled == "blue" ? "green" : "blue";
         rerun.Output.Should().Contain($"live state: active {liveWhenKilled} (").And.Contain($"; {idleWhenKilled} (", "the rerun reports both colours the killed run left running")
