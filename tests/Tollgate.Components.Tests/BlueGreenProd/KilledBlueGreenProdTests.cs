@@ -93,6 +93,7 @@ public sealed class KilledBlueGreenProdTests(LocalEngineFixture fixture, ITestOu
         var idleWhenKilled = liveWhenKilled == "blue" ? "green" : "blue";
         rerun.Output.Should().Contain($"live state: active {liveWhenKilled} (").And.Contain($"; {idleWhenKilled} (", "the rerun reports both colours the killed run left running")
             .And.Contain($"tollgate-{_release}-{expectedActive} (", "the leftover idle colour is replaced");
+        rerun.Output.Should().MatchRegex($@"{expectedActive} \([^)]+\) runs without production traffic, left by a run that did not finish", "the rerun says what the killed run left");
         rerun.Output.Should().Contain("replaced by the new version").And.Contain($"production traffic switched to {expectedActive}");
         rerun.StepSummary.Should().Contain($"### BlueGreenProd: prod, {expectedActive}: Succeeded");
 
