@@ -34,6 +34,13 @@ public sealed class BlueGreenDeployer(IBlueGreenPlatform platform, SmokeTestRunn
         var state = await platform.ReadStateAsync(cancellationToken).ConfigureAwait(false);
         Step($"live state: {state.Describe()}");
         var (colour, previous) = (state.Idle, state.Active);
+        if (previous is not null && state.Colours.FirstOrDefault(c => c.Colour == colour && c.IsRunning) is { } leftover)
+        {
+            // A finished run leaves the idle colour scaled down (or removed): a running one was left by a run that
+            // was killed or paused for a decision. Say so, so whoever reruns knows what is being replaced.
+            Step($"{colour.Label()} ({leftover.Image}) runs without production traffic, left by a run that did not finish (killed, or paused for a decision): it is replaced");
+        }
+
         await NotifyAsync(DeploymentEvent.Started, request, colour, null, cancellationToken).ConfigureAwait(false);
 
         var notReady = await platform.DeployAsync(colour, request.Image, cancellationToken).ConfigureAwait(false);

@@ -7,14 +7,16 @@ using Tollgate.Deployment.Local;
 namespace Tollgate.Components.Tests.BlueGreenProd;
 
 /// <summary>
-/// IBlueGreenProd on the local container platform through the real engine: a BlueGreenProd run, then the manual
-/// Promote and Abort targets acting on live state that another platform instance left (as a paused or interrupted run
-/// does): they read it from the router and the container labels, never from a file.
+/// IBlueGreenProd on the local container platform through the real engine: a BlueGreenProd run, then runs whose
+/// pre-promotion analysis is inconclusive (the quality check has no data) and leave the candidate in the preview, then
+/// the manual Promote and Abort targets acting on that live state: they read it from the router and the container
+/// labels, never from a file.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
 public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Fast = ["--scale-down-delay", "0s", "--pre-promotion-count", "1", "--post-promotion-duration", "1s", "--analysis-interval", "1s"];
+    private static readonly string[] PausedByQuality = ["--min-quality-score", "0.8"];
     private readonly TempDirectory _root = new("tollgate-blue-green-local");
     private readonly string _release = LocalEngineFixture.NewRelease();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -37,11 +39,12 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
     }
 
     [RequiresEngineFact]
-    public async Task Promote_and_Abort_act_on_the_live_state_of_the_local_platform()
+    public async Task Promote_and_Abort_act_on_the_candidate_a_paused_BlueGreenProd_left_in_the_preview()
     {
         var prod = new DeploymentEnvironment("prod", "research-prod", new Uri($"http://127.0.0.1:{DeployStaging.ResearchAssistantProcess.FreePort()}/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Local)
             .WithRelease(_release);
-        var build = new LocalBlueGreenBuild(prod);
+        var sampler = new UnavailableQualitySampler();
+        var build = new LocalBlueGreenBuild(prod, sampler);
         LocalEngineFixture.WriteImageRecord(_root, fixture.Good, "v1");
 
         var (exitCode, output, summary) = await build.RunAsync(_root.Path, ["BlueGreenProd", .. Fast]);
@@ -51,8 +54,21 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
         summary.Should().Contain("### BlueGreenProd: prod, blue: Succeeded");
         (await Version(prod.Url)).Should().Be("v1");
 
-        // A run that left green (v2) in the preview for a decision, as an inconclusive analysis does.
-        await LeaveInPreviewAsync(prod, Colour.Green, fixture.Second, "v2");
+        // v2 through the stage: green is deployed, smoke-tested and previewed; the quality check has no data, so the
+        // pre-promotion analysis is inconclusive and the run stops with green in the preview for a decision.
+        LocalEngineFixture.WriteImageRecord(_root, fixture.Second, "v2");
+        (exitCode, output, summary) = await build.RunAsync(_root.Path, ["BlueGreenProd", .. Fast, .. PausedByQuality]);
+
+        exitCode.Should().Be(1, "a paused release is not a success; its output:\n" + output);
+        output.Should().Contain("pre-promotion analysis inconclusive").And.Contain("green stays in the preview for a decision");
+        summary.Should().Contain("### BlueGreenProd: prod, green: Aborted");
+        var green = await ColourContainer(Colour.Green);
+        green.Should().NotBeNull().And.Match<ContainerDetails>(c => c.IsRunning, "the candidate stays up in the preview");
+        green!.Labels[LocalLabels.Version].Should().Be("v2");
+        var preview = new Uri($"http://127.0.0.1:{green.HostPort(8080)}/");
+        sampler.Samples.Should().BeGreaterThan(0);
+        sampler.LastServiceUrl.Should().Be(preview, "the analysis sampled the candidate through the preview");
+        (await Version(preview)).Should().Be("v2");
         (await Version(prod.Url)).Should().Be("v1", "a colour in the preview takes no production traffic");
 
         (exitCode, output, summary) = await build.RunAsync(_root.Path, "Promote");
@@ -63,8 +79,14 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
         (await Version(prod.Url)).Should().Be("v2");
         (await ColourContainer(Colour.Blue)).Should().NotBeNull().And.Match<ContainerDetails>(c => !c.IsRunning, "the old colour is scaled down, kept for a fast rollback");
 
-        // The next candidate (blue, v1 again) in the preview: Abort removes it and production stays on green.
-        await LeaveInPreviewAsync(prod, Colour.Blue, fixture.Good, "v1");
+        // The next candidate (v1 again, into blue) pauses the same way; Abort removes it and production stays on green.
+        LocalEngineFixture.WriteImageRecord(_root, fixture.Good, "v1");
+        (exitCode, output, _) = await build.RunAsync(_root.Path, ["BlueGreenProd", .. Fast, .. PausedByQuality]);
+
+        exitCode.Should().Be(1, output);
+        output.Should().Contain("blue stays in the preview for a decision");
+        (await ColourContainer(Colour.Blue)).Should().NotBeNull().And.Match<ContainerDetails>(c => c.IsRunning && c.Labels[LocalLabels.Version] == "v1");
+        (await Version(prod.Url)).Should().Be("v2");
 
         (exitCode, output, summary) = await build.RunAsync(_root.Path, "Abort");
 
@@ -78,16 +100,6 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
         exitCode.Should().Be(1);
         output.Should().Contain("Nothing to abort: active green (").And.Contain("to undo a promotion run ./build.sh Rollback.");
         output.Should().NotContain("   at Tollgate.");
-    }
-
-    private async Task LeaveInPreviewAsync(DeploymentEnvironment prod, Colour colour, string imageId, string tag)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var platform = new LocalBlueGreenPlatform(fixture.Engine, fixture.RouterImage, http, new LocalPlatformOptions(LocalEngineFixture.RouterProject) { Session = fixture.Session }, prod, _ => { });
-        await platform.ReadStateAsync(CancellationToken.None);
-        var problem = await platform.DeployAsync(colour, new ImageReference("localhost/tollgate-test/components-ra", imageId, tag) { ImageId = imageId }, CancellationToken.None);
-        problem.Should().BeNull();
-        await platform.PreviewAsync(colour, CancellationToken.None);
     }
 
     private async Task<ContainerDetails?> ColourContainer(Colour colour)

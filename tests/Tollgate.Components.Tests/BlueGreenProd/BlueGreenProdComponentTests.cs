@@ -29,6 +29,22 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
         summary.Should().Contain("### BlueGreenProd: prod, green: Succeeded").And.Contain("pre-promotion").And.Contain("post-promotion");
         output.Should().Contain($"prod serves green (127.0.0.1:5000/research-assistant@{Digest})");
         File.ReadAllText(Path.Combine(_root.Path, "deployments", "history.jsonl")).Should().Contain("\"green\"").And.Contain(Digest);
+        output.Should().NotContain("left by a run that did not finish");
+    }
+
+    [Fact]
+    public async Task A_running_idle_colour_left_by_a_run_that_did_not_finish_is_reported_and_replaced()
+    {
+        WriteImageJson();
+        var leftover = "half@sha256:" + new string('3', 64);
+        var platform = InMemoryBlueGreenPlatform.Serving(_service.Url, Colour.Blue, "old@sha256:" + new string('0', 64)).WithLeftover(Colour.Green, leftover);
+
+        var (exitCode, output, summary) = await GitHubRun.RunAsync(new BlueGreenBuild(platform), _root.Path, ["BlueGreenProd", .. Fast]);
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain($"green ({leftover}) runs without production traffic, left by a run that did not finish (killed, or paused for a decision): it is replaced");
+        platform.Calls.Should().Equal($"deploy green 127.0.0.1:5000/research-assistant@{Digest}", "preview green", "switch green", "scale-down blue");
+        summary.Should().Contain("### BlueGreenProd: prod, green: Succeeded");
     }
 
     [Fact]

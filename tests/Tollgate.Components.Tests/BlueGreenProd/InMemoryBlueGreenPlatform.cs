@@ -32,6 +32,13 @@ internal sealed class InMemoryBlueGreenPlatform(Uri url) : IBlueGreenPlatform
         return platform;
     }
 
+    /// <summary>Adds a running colour that takes no traffic, as a killed or paused run leaves its candidate.</summary>
+    public InMemoryBlueGreenPlatform WithLeftover(Colour colour, string image)
+    {
+        _colours[colour] = new ColourState(colour, image, 1);
+        return this;
+    }
+
     public Task<BlueGreenState> ReadStateAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new BlueGreenState(_active, [.. _colours.Values.OrderBy(c => c.Colour)], _preview));
 
