@@ -140,6 +140,25 @@ public sealed class PodmanTests(PodmanFixture fixture)
         failure.Message.Should().Contain(registry.Address).And.Contain("--registry-password").And.NotContain("   at ").And.NotContain("wrong-password");
     }
 
+    [RequiresToolFact("podman", ".ci/install.d/40-podman.sh")]
+    public async Task A_plain_HTTP_registry_podman_does_not_trust_is_reported_with_how_to_mark_it_insecure()
+    {
+        fixture.Client.Should().NotBeNull(fixture.Unavailable);
+        var runtime = await fixture.RuntimeAsync();
+        await using var registry = await TestRegistry.StartAsync(fixture.Log, login: null);
+        // The fixture marks 127.0.0.1 insecure for podman, not localhost: the same registry by that name is untrusted.
+        var untrusted = registry.Address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var reference = $"{untrusted}/tollgate-test/podman-https:{fixture.Session}";
+        await fixture.Api.TagImageAsync(runtime.Reference, reference, CancellationToken.None);
+
+        var push = () => fixture.Api.PushImageAsync(reference, null, CancellationToken.None);
+
+        var failure = (await push.Should().ThrowAsync<RegistryException>()).Which;
+        failure.IsAuthenticationFailure.Should().BeFalse();
+        failure.Message.Should().Contain($"{untrusted} answers plain HTTP and the engine wants HTTPS")
+            .And.Contain($"location = \"{untrusted}\" insecure = true").And.NotContain("   at ");
+    }
+
     private async Task<bool> ExistsInImageAsync(string image, string path)
     {
         var id = await fixture.Api.CreateContainerAsync(new ContainerSpec(image) { Labels = fixture.Labels, Command = ["dotnet"] }, CancellationToken.None);
