@@ -72,7 +72,9 @@ public sealed partial class ContainerEngineClient
             ? $"The registry {registry} refused the credentials: give the right user name and password (Tollgate parameters --registry-username and --registry-password, or `docker login {registry}`)."
             : error.Contains("connection refused", StringComparison.OrdinalIgnoreCase) || error.Contains("no such host", StringComparison.OrdinalIgnoreCase)
                 ? $"Nothing answers at {registry}: start the registry or fix its address."
-                : $"Check that {registry} is reachable from the engine and accepts {reference}.";
+                : error.Contains("HTTP response to HTTPS client", StringComparison.OrdinalIgnoreCase)
+                    ? $"{registry} answers plain HTTP and the engine wants HTTPS. podman trusts no plain-HTTP registry by itself: mark it insecure in /etc/containers/registries.conf.d/ ([[registry]] location = \"{registry}\" insecure = true; .ci/install.d/40-podman.sh does so for 127.0.0.1:5000). Docker trusts 127.0.0.0/8 only: add other hosts to \"insecure-registries\" in /etc/docker/daemon.json."
+                    : $"Check that {registry} is reachable from the engine and accepts {reference}.";
         throw new RegistryException($"{action} {reference} failed: {error}\n{fix}", inner) { DaemonMessage = error, IsAuthenticationFailure = authentication };
     }
 }

@@ -47,6 +47,10 @@ public sealed class PodmanFixture : IAsyncLifetime, IDisposable
         }
 
         var start = new ProcessStartInfo(Podman) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // podman talks HTTPS to every registry not marked insecure; the tests' registries are plain HTTP on 127.0.0.1 (any
+        // port), as .ci/install.d/40-podman.sh marks 127.0.0.1:5000 for the Build stage. `localhost` stays unmarked.
+        await File.WriteAllTextAsync(_state["registries.conf"], "unqualified-search-registries = []\n\n[[registry]]\nlocation = \"127.0.0.1\"\ninsecure = true\n");
+        start.Environment["CONTAINERS_REGISTRIES_CONF"] = _state["registries.conf"];
         foreach (var argument in StorageArguments().Concat(["system", "service", "--time=0", "unix://" + SocketPath]))
         {
             start.ArgumentList.Add(argument);

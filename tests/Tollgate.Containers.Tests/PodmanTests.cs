@@ -93,6 +93,72 @@ public sealed class PodmanTests(PodmanFixture fixture)
         failure.Message.Should().Contain("no-such-command").And.NotContain("   at ");
     }
 
+    [RequiresToolFact("podman", ".ci/install.d/40-podman.sh")]
+    public async Task I_can_push_to_an_authenticated_registry_through_podman_and_pull_back_by_digest()
+    {
+        fixture.Client.Should().NotBeNull(fixture.Unavailable);
+        var login = new RegistryCredentials("tollgate", "s3cret-" + TollgateLabels.NewSession());
+        var runtime = await fixture.RuntimeAsync();
+        await using var registry = await TestRegistry.StartAsync(fixture.Log, login);
+        var repository = $"{registry.Address}/tollgate-test/podman-push";
+        var reference = $"{repository}:{fixture.Session}";
+        using var context = new TempDirectory();
+        context.Write("data.txt", reference);
+        context.Write("Dockerfile", $"FROM {runtime.Reference}\nCOPY data.txt /data.txt\n");
+        var built = await fixture.Api.BuildImageAsync(new ImageBuildRequest(context.Path) { Tags = [reference], Labels = fixture.Labels }, CancellationToken.None);
+
+        var pushed = await fixture.Api.PushImageAsync(reference, login, CancellationToken.None);
+
+        pushed.Digest.Should().MatchRegex("^sha256:[0-9a-f]{64}$");
+        (await LocalRegistry.CatalogAsync(registry.Address, login, CancellationToken.None)).Should().Contain("tollgate-test/podman-push");
+        await fixture.Api.RemoveImageAsync(built.Id, force: true, CancellationToken.None);
+        (await fixture.Api.InspectImageAsync(reference, CancellationToken.None)).Should().BeNull("the pull below must fetch the image from the registry");
+        var byDigest = $"{repository}@{pushed.Digest}";
+
+        await fixture.Api.PullImageAsync(byDigest, login, CancellationToken.None);
+
+        var pulled = await fixture.Api.InspectImageAsync(byDigest, CancellationToken.None);
+        pulled.Should().NotBeNull();
+        pulled!.RepoDigests.Should().Contain(byDigest);
+        pulled.Labels.Should().Contain(TollgateLabels.Session, fixture.Session);
+    }
+
+    [RequiresToolFact("podman", ".ci/install.d/40-podman.sh")]
+    public async Task Wrong_registry_credentials_on_podman_are_reported_clearly_without_a_stack_trace()
+    {
+        fixture.Client.Should().NotBeNull(fixture.Unavailable);
+        var login = new RegistryCredentials("tollgate", "s3cret-" + TollgateLabels.NewSession());
+        var runtime = await fixture.RuntimeAsync();
+        await using var registry = await TestRegistry.StartAsync(fixture.Log, login);
+        var reference = $"{registry.Address}/tollgate-test/podman-denied:{fixture.Session}";
+        await fixture.Api.TagImageAsync(runtime.Reference, reference, CancellationToken.None);
+
+        var push = () => fixture.Api.PushImageAsync(reference, login with { Password = "wrong-password" }, CancellationToken.None);
+
+        var failure = (await push.Should().ThrowAsync<RegistryException>()).Which;
+        failure.IsAuthenticationFailure.Should().BeTrue(failure.Message);
+        failure.Message.Should().Contain(registry.Address).And.Contain("--registry-password").And.NotContain("   at ").And.NotContain("wrong-password");
+    }
+
+    [RequiresToolFact("podman", ".ci/install.d/40-podman.sh")]
+    public async Task A_plain_HTTP_registry_podman_does_not_trust_is_reported_with_how_to_mark_it_insecure()
+    {
+        fixture.Client.Should().NotBeNull(fixture.Unavailable);
+        var runtime = await fixture.RuntimeAsync();
+        await using var registry = await TestRegistry.StartAsync(fixture.Log, login: null);
+        // The fixture marks 127.0.0.1 insecure for podman, not localhost: the same registry by that name is untrusted.
+        var untrusted = registry.Address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var reference = $"{untrusted}/tollgate-test/podman-https:{fixture.Session}";
+        await fixture.Api.TagImageAsync(runtime.Reference, reference, CancellationToken.None);
+
+        var push = () => fixture.Api.PushImageAsync(reference, null, CancellationToken.None);
+
+        var failure = (await push.Should().ThrowAsync<RegistryException>()).Which;
+        failure.IsAuthenticationFailure.Should().BeFalse();
+        failure.Message.Should().Contain($"{untrusted} answers plain HTTP and the engine wants HTTPS")
+            .And.Contain($"location = \"{untrusted}\" insecure = true").And.NotContain("   at ");
+    }
+
     private async Task<bool> ExistsInImageAsync(string image, string path)
     {
         var id = await fixture.Api.CreateContainerAsync(new ContainerSpec(image) { Labels = fixture.Labels, Command = ["dotnet"] }, CancellationToken.None);

@@ -5,7 +5,7 @@ namespace Tollgate.Components.BuildImage;
 /// <summary>The Build target's work, kept out of the interface so the interface stays a list of parameters.</summary>
 internal static class BuildImageStage
 {
-    private const string LocalRegistryAddress = "127.0.0.1:5000";
+    private const int LocalRegistryDefaultPort = 5000;
     private const string MicrosoftSdk = "mcr.microsoft.com/dotnet/sdk:10.0";
     private const string MicrosoftRuntime = "mcr.microsoft.com/dotnet/aspnet:10.0";
 
@@ -14,7 +14,11 @@ internal static class BuildImageStage
         var engine = await EngineProvisioning.ConnectAsync(build, cancellationToken).ConfigureAwait(false);
         using var client = new ContainerEngineClient(engine, build.Log);
         var session = TollgateLabels.NewSession();
-        var labels = TollgateLabels.For(session, "build-image");
+        // The project label too, so Destroy also finds a smoke-test container that a killed build (SIGKILL) left behind.
+        var labels = new Dictionary<string, string>(TollgateLabels.For(session, "build-image"), StringComparer.Ordinal)
+        {
+            [TollgateLabels.Project] = TollgateLabels.ProjectId(build.RootDirectory),
+        };
         try
         {
             var revision = await GitRevisionReader.ReadAsync(build.Processes, build.RootDirectory, build.EnvironmentVariable, cancellationToken).ConfigureAwait(false);
@@ -134,12 +138,19 @@ internal static class BuildImageStage
 
     private static async Task<string> LocalRegistryAsync(IBuildImage build, CancellationToken cancellationToken)
     {
-        if (!await LocalRegistry.IsAnsweringAsync(LocalRegistryAddress, cancellationToken).ConfigureAwait(false))
+        var port = build.LocalRegistryPort ?? LocalRegistryDefaultPort;
+        if (port is < 1 or > 65535)
         {
-            await new LocalRegistry(build.LocalRegistryDirectory, build.Log).StartAsync(5000, htpasswdFile: null, cancellationToken).ConfigureAwait(false);
+            throw new TollgateException($"--local-registry-port {port} is not a TCP port; give one from 1 to 65535 (default {LocalRegistryDefaultPort}).");
         }
 
-        return LocalRegistryAddress;
+        var address = $"127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        if (!await LocalRegistry.IsAnsweringAsync(address, cancellationToken).ConfigureAwait(false))
+        {
+            await new LocalRegistry(build.LocalRegistryDirectory, build.Log).StartAsync(port, htpasswdFile: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return address;
     }
 
     /// <summary>SDK_IMAGE and BASE_IMAGE: as given, else Microsoft's when here or pullable, else built from the host's .NET.</summary>

@@ -14,6 +14,10 @@ public interface IBuildImage : ITollgateBuild
     [Parameter("Registry to push to, host[:port] (default: a local registry on 127.0.0.1:5000, started when none answers).")]
     string? Registry => TryGetValue<string>();
 
+    /// <summary>The port of the local registry.</summary>
+    [Parameter("Port on 127.0.0.1 of the local registry Build starts when no --registry is given and none answers there (default 5000).")]
+    int? LocalRegistryPort => TryGetValue<int?>();
+
     /// <summary>The repository in the registry.</summary>
     [Parameter("Image repository in the registry (default research-assistant).")]
     string? ImageRepository => TryGetValue<string>();
@@ -99,7 +103,7 @@ public interface IBuildImage : ITollgateBuild
 
     /// <summary>Stops the local registry the Build target started.</summary>
     Target DestroyRegistry => _ => _
-        .Description("Stops the local registry on 127.0.0.1:5000 that Build started (its storage stays in .nuke/temp/registry)")
+        .Description("Stops the local registry (127.0.0.1:5000 or --local-registry-port) that Build started (its storage stays in .nuke/temp/registry)")
         .Executes(async cancellationToken =>
         {
             var stopped = await new LocalRegistry(LocalRegistryDirectory, Log).StopAsync(cancellationToken).ConfigureAwait(false);

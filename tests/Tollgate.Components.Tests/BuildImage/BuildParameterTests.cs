@@ -32,6 +32,21 @@ public sealed class BuildParameterTests
         output.Should().Contain("--image-builder kaniko is not known; use engine or sdk").And.NotContain("   at ");
     }
 
+    [RequiresToolFact("dockerd")]
+    public async Task A_local_registry_port_out_of_range_is_reported_with_the_valid_range()
+    {
+        using var root = new TempDirectory();
+        root.Write("Dockerfile", "FROM scratch\n");
+        await new GitRepository(root).InitAsync();
+
+        var (exitCode, output, _) = await GitHubRun.RunAsync(
+            new BuildImageBuild(), root.Path, "Build", "--local-registry-port", "70000", "--image-dockerfile", "Dockerfile", "--provision-engine", "false");
+
+        exitCode.Should().NotBe(0);
+        output.Should().Contain("--local-registry-port 70000 is not a TCP port; give one from 1 to 65535").And.NotContain("   at ");
+        Directory.Exists(root[".nuke/temp/registry"]).Should().BeFalse("no registry is started");
+    }
+
     /// <summary>Build in a fresh git repository, pushing to a registry given explicitly (so no local registry is started).</summary>
     private static async Task<(int ExitCode, string Output)> RunBuildAsync(params string[] arguments)
     {
