@@ -103,7 +103,7 @@ public sealed class ImageScannerTests
         result.Status.Should().Be(ScannerStatus.NotRun);
         result.Reason.Should().Contain($"{repository}:1.0.0 from artifacts/image/image.json is not in the engine")
             .And.Contain($"pulling {repository}@sha256:1111").And.Contain("loopback address")
-            .And.Contain("--image-registry").And.Contain("./build.sh Build Scan").And.Contain("--scan-allow-not-run image");
+            .And.Contain("--registry").And.Contain("./build.sh Build Scan").And.Contain("--scan-allow-not-run image");
     }
 
     [Fact]
