@@ -40,7 +40,7 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : IAsyncL
         _registryState.Dispose();
     }
 
-    [RequiresEngineFact]
+    [RequiresEngineFact("docker-registry")]
     public async Task A_build_pushed_to_a_loopback_registry_on_GitHub_Actions_writes_an_archive_that_Scan_loads_when_registry_and_image_are_gone()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
