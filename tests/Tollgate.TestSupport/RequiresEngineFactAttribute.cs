@@ -13,6 +13,13 @@ public sealed class RequiresEngineFactAttribute : FactAttribute
         Skip = RequiredTools.EngineSkipReason;
         Timeout = RequiredTools.EngineTestTimeoutMs;
     }
+
+    /// <summary>Also needs <paramref name="tool"/> on PATH (e.g. docker-registry), skipped or failed as <see cref="RequiresToolFactAttribute"/>.</summary>
+    public RequiresEngineFactAttribute(string tool)
+        : this()
+    {
+        Skip ??= RequiredTools.SkipReason(tool, "bash .ci/install.d/10-docker.sh");
+    }
 }
 
 /// <summary>A theory that needs a container engine, skipped or failed as <see cref="RequiresEngineFactAttribute"/>.</summary>

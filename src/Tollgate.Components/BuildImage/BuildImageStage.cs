@@ -87,7 +87,8 @@ internal static class BuildImageStage
             }
 
             var details = await client.InspectImageAsync(imageId, cancellationToken).ConfigureAwait(false);
-            var manifest = new ImageManifest(registry, repository, tags, digest, details?.Id ?? imageId, details?.Size ?? 0, Math.Round(duration.TotalSeconds, 1), builtAt, baseImages, revision.Sha, version, smoke);
+            var archive = await WriteArchiveAsync(build, client, builder == "sdk" ? imageId : request.Tags[0], digest is not null, registry, cancellationToken).ConfigureAwait(false);
+            var manifest = new ImageManifest(registry, repository, tags, digest, details?.Id ?? imageId, details?.Size ?? 0, Math.Round(duration.TotalSeconds, 1), builtAt, baseImages, revision.Sha, version, smoke) { Archive = archive };
             var path = build.ArtifactsDirectory / "image" / "image.json";
             manifest.Write(path);
             build.Log.Information($"{manifest.Reference} ({string.Join(", ", tags)}); wrote {path}");
@@ -98,6 +99,23 @@ internal static class BuildImageStage
             // Containers and networks of this run, also after a failure or Ctrl-C (hence no cancellation token).
             await client.RemoveByLabelAsync(TollgateLabels.SessionFilter(session), includeImages: false, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Writes artifacts/image/image.tar.gz when <see cref="ImageArchivePolicy"/> says so (else removes an old one); its file name or null.</summary>
+    private static async Task<string?> WriteArchiveAsync(IBuildImage build, ContainerEngineClient client, string image, bool pushed, string registry, CancellationToken cancellationToken)
+    {
+        var path = build.ArtifactsDirectory / "image" / ImageArchivePolicy.FileName;
+        var onGitHubActions = string.Equals(build.EnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+        if (ImageArchivePolicy.Reason(build.ImageArchive, pushed, registry, onGitHubActions) is not { } reason)
+        {
+            // An archive of an earlier build must not travel in the artifact as if it were this one.
+            File.Delete(path);
+            return null;
+        }
+
+        build.Log.Information($"Writing the image archive ({reason}); --image-archive false turns it off");
+        await client.SaveImageAsync(image, path, cancellationToken).ConfigureAwait(false);
+        return ImageArchivePolicy.FileName;
     }
 
     /// <summary>The base for the sdk builder, in the registry: BASE_IMAGE as given, else the host-built runtime pushed there.</summary>

@@ -63,6 +63,10 @@ public interface IBuildImage : ITollgateBuild
     [Parameter("Push the image (default true).")]
     bool? ImagePush => TryGetValue<bool?>();
 
+    /// <summary>Write the image archive.</summary>
+    [Parameter("Also write the image as artifacts/image/image.tar.gz (gzip docker save) for jobs that cannot pull it (default: on GitHub Actions when the image was not pushed or went to a loopback registry; true forces it, false never).")]
+    bool? ImageArchive => TryGetValue<bool?>();
+
     /// <summary>Smoke-test the image.</summary>
     [Parameter("Run the image and check GET /health and POST /query before pushing (default true).")]
     bool? ImageSmokeTest => TryGetValue<bool?>();

@@ -39,6 +39,13 @@ public sealed record ImageManifest(
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>
+    /// The image as a gzip-compressed <c>docker save</c> archive beside image.json (its file name, e.g.
+    /// <c>image.tar.gz</c>), or null when none was written: for jobs that cannot pull the image (a loopback registry, or
+    /// none), which load it and check it is <see cref="ImageId"/>.
+    /// </summary>
+    public string? Archive { get; init; }
+
     /// <summary>The reference to pull: <c>repository@digest</c> when pushed, else the first tag.</summary>
     public string Reference => Digest is null ? $"{Repository}:{Tags[0]}" : $"{Repository}@{Digest}";
 
@@ -64,6 +71,11 @@ public sealed record ImageManifest(
         text.Append(CultureInfo.InvariantCulture, $"| Repository | `{Repository}` |\n| Tags | {string.Join(", ", Tags.Select(t => $"`{t}`"))} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Digest | `{Digest ?? "not pushed"}` |\n| Size | {SizeBytes / 1024.0 / 1024.0:0.0} MB |\n| Build time | {DurationText.Format(TimeSpan.FromSeconds(BuildSeconds))} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Base images | {string.Join(", ", BaseImages.Select(b => $"`{b}`"))} |\n| Smoke test | {SmokeTest} |\n");
+        if (Archive is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| Archive | `{Archive}` (for jobs that cannot pull the image) |\n");
+        }
+
         return text.ToString();
     }
 }

@@ -15,6 +15,12 @@ namespace Tollgate.Security.Sbom;
 /// <param name="Display">The name shown in reports.</param>
 internal sealed record ImageRecord(IReadOnlyList<string> Local, string? Pullable, string Display)
 {
+    /// <summary>The engine's image id (<c>sha256:</c> of the image config), which an archive must match.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The image archive the record names (a path beside it, <c>image.tar.gz</c>), or null.</summary>
+    public string? Archive { get; init; }
+
     /// <summary>Reads the record; a broken one is a <see cref="ScanException"/> naming the file and the fix.</summary>
     public static ImageRecord Read(string path, string displayPath)
     {
@@ -36,7 +42,17 @@ internal sealed record ImageRecord(IReadOnlyList<string> Local, string? Pullable
         var pinned = digest is null ? null : $"{repository}@{digest}";
         var display = tagged ?? pinned ?? repository;
         string[] local = [.. new[] { id, tagged, pinned }.OfType<string>().Distinct(StringComparer.Ordinal)];
-        return new ImageRecord(local.Length == 0 ? [repository] : local, pinned ?? tagged, display);
+        var archive = json["archive"]?.GetValue<string>();
+        if (archive is not null && (archive.Length == 0 || Path.IsPathRooted(archive) || archive.Replace('\\', '/').Split('/').Contains("..")))
+        {
+            throw new ScanException($"{displayPath}: 'archive' is '{archive}'; expected a file name beside it (image.tar.gz), as the Build stage writes. Run Build again.");
+        }
+
+        return new ImageRecord(local.Length == 0 ? [repository] : local, pinned ?? tagged, display)
+        {
+            Id = id,
+            Archive = archive is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, archive),
+        };
     }
 
     /// <summary>The first local reference the engine knows, or null.</summary>

@@ -33,14 +33,22 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
         var record = ImageRecord.Read(imageJson, options.ImageJson);
         var display = record.Display;
         string reference;
+        string? loadedFrom = null;
         IReadOnlyList<Package> packages;
         try
         {
-            using var client = new DockerClientBuilder().WithEndpoint(new Uri(options.DockerEndpoint)).Build();
+            // Pulls and archive loads stream for minutes: every call takes the token instead of a per-request timeout.
+            using var client = new DockerClientBuilder().WithEndpoint(new Uri(options.DockerEndpoint)).WithTimeout(Timeout.InfiniteTimeSpan).Build();
             var local = await record.FindLocalAsync(client, cancellationToken).ConfigureAwait(false);
             if (local is null && await record.PullAsync(client, cancellationToken).ConfigureAwait(false) is { } pullFailure)
             {
-                return ScannerResult.NotRun(Id, NotInEngine(record, pullFailure));
+                if (record.Archive is not { } archive || !File.Exists(archive))
+                {
+                    return ScannerResult.NotRun(Id, NotInEngine(record, pullFailure));
+                }
+
+                local = await LoadArchiveAsync(client, record, archive, cancellationToken).ConfigureAwait(false);
+                loadedFrom = $"; loaded from {Path.GetRelativePath(options.RootDirectory, archive).Replace('\\', '/')} because {pullFailure}";
             }
 
             reference = local ?? record.Pullable!;
@@ -72,16 +80,31 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
 
         var debian = packages.Count(p => p.Ecosystem == "Debian");
         var note = $"{packages.Count} package(s) ({debian} Debian) in {display}; SBOM {Path.GetRelativePath(options.RootDirectory, bomPath).Replace('\\', '/')}"
+            + loadedFrom
             + (options.Advisories is null ? "; no advisory source, so packages were not matched" : string.Empty);
         return ScannerResult.Ran(Id, [.. rules.Values], findings, packages.Count, note);
+    }
+
+    /// <summary>The image from the Build stage's archive, checked against the record's image id; its id in the engine.</summary>
+    private async Task<string> LoadArchiveAsync(DockerClient client, ImageRecord record, string archive, CancellationToken cancellationToken)
+    {
+        var display = Path.GetRelativePath(options.RootDirectory, archive).Replace('\\', '/');
+        var id = record.Id ?? throw new ScanException($"{options.ImageJson} names the archive {display} but records no imageId to check it against; run Build again.");
+        await ImageArchive.VerifyAsync(archive, id, display, cancellationToken).ConfigureAwait(false);
+        await ImageArchive.LoadAsync(client, archive, id, display, cancellationToken).ConfigureAwait(false);
+        return id;
     }
 
     private string NotInEngine(ImageRecord record, string pullFailure)
     {
         var loopback = record.Pullable is { } pullable && (pullable.StartsWith("127.", StringComparison.Ordinal) || pullable.StartsWith("localhost", StringComparison.Ordinal));
+        var archive = record.Archive is { } named
+            ? $"The record names the image archive {Path.GetRelativePath(options.RootDirectory, named).Replace('\\', '/')}, which is not here: download the Build job's artifact into {Path.GetDirectoryName(options.ImageJson)?.Replace('\\', '/')} (the generated workflows do). "
+            : "Let Build write the image archive for this job (--image-archive true; automatic on GitHub Actions when the registry is a loopback one) and hand it over with the Build artifact, ";
         return $"the image {record.Display} from {options.ImageJson} is not in the engine at {options.DockerEndpoint} (a CI job on another runner has only the record), and {pullFailure}. "
-            + (loopback ? "Its registry is on the loopback address of the machine that built it: push to a registry this job can reach (--image-registry), " : "Push it to a registry this job can reach (--image-registry), ")
-            + "run docker login and docker pull before the scan for a private one, or run Build and Scan in one job (./build.sh Build Scan); or allow it with --scan-allow-not-run image.";
+            + (loopback ? "Its registry is on the loopback address of the machine that built it: push to a registry this job can reach (--registry), " : "Push it to a registry this job can reach (--registry), ")
+            + "run docker login and docker pull before the scan for a private one, or run Build and Scan in one job (./build.sh Build Scan). "
+            + archive + "or allow it with --scan-allow-not-run image.";
     }
 
     private static async Task<IReadOnlyList<Package>> ReadPackagesAsync(DockerClient client, string reference, CancellationToken cancellationToken)

@@ -103,7 +103,7 @@ public sealed class ImageScannerTests
         result.Status.Should().Be(ScannerStatus.NotRun);
         result.Reason.Should().Contain($"{repository}:1.0.0 from artifacts/image/image.json is not in the engine")
             .And.Contain($"pulling {repository}@sha256:1111").And.Contain("loopback address")
-            .And.Contain("--image-registry").And.Contain("./build.sh Build Scan").And.Contain("--scan-allow-not-run image");
+            .And.Contain("--registry").And.Contain("./build.sh Build Scan").And.Contain("--scan-allow-not-run image");
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ImageScannerTests
         act.Should().Throw<ScanException>().WithMessage($"*artifacts/image/image.json*{expected}*Run Build again*");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -184,7 +184,7 @@ public sealed class ImageScannerTests
     }
 
     /// <summary>The host's dpkg status when it is a Debian machine, plus two paragraphs the test checks by name.</summary>
-    private static string DpkgStatus()
+    internal static string DpkgStatus()
     {
         var host = File.Exists("/var/lib/dpkg/status") ? File.ReadAllText("/var/lib/dpkg/status").TrimEnd('\n') + "\n\n" : string.Empty;
         return host + """
@@ -204,7 +204,7 @@ public sealed class ImageScannerTests
             """.ReplaceLineEndings("\n");
     }
 
-    private static async Task BuildAsync(DockerClient client, string tag, string session, string status, CancellationToken cancellationToken)
+    internal static async Task BuildAsync(DockerClient client, string tag, string session, string status, CancellationToken cancellationToken)
     {
         using var context = new MemoryStream();
         await using (var tar = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
