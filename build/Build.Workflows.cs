@@ -22,10 +22,9 @@ public sealed partial class Build
             .WithDisplayName("Pull request")
             .OnPullRequest("main")
             .WithParameterValue("EvalCacheMode", "read-only")
+            // The image is not pushed: on GitHub the Build job hands it to the Scan job as artifacts/image/image.tar.gz
+            // (written there for an image that was not pushed), so the image scanner runs on pull requests too.
             .WithParameterValue("ImagePush", "false")
-            // The value replaces .nuke/parameters.json's list ("dependencies": no advisory source is served), so it keeps
-            // that entry and adds the image, which a pull request builds but does not push for the Scan job's runner.
-            .WithParameterValue(nameof(IScan.ScanAllowNotRun), "dependencies image")
             .WithoutSecrets("EvalModelApiKey"),
         new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
             .WithDisplayName("Main")
