@@ -7,7 +7,7 @@ namespace Tollgate.Deployment.Analysis;
 /// time in due order, and stops as soon as a metric fails or errs so a rollback starts without waiting for the rest.
 /// </summary>
 /// <param name="clock">The time source; tests pass a fake clock.</param>
-public sealed class AnalysisRunner(IAnalysisClock clock)
+internal sealed class AnalysisRunner(IAnalysisClock clock)
 {
     /// <summary>Runs the analysis; <paramref name="onMeasurement"/> sees each measurement as it is taken (for the log).</summary>
     /// <exception cref="TollgateException">The template is invalid.</exception>

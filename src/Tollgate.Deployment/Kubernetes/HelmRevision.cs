@@ -9,7 +9,7 @@ namespace Tollgate.Deployment.Kubernetes;
 /// <param name="Status">deployed, superseded, failed, pending-install, pending-upgrade, pending-rollback, uninstalling...</param>
 /// <param name="Updated">When it last changed.</param>
 /// <param name="Description">helm's description ("Upgrade complete", "Rollback to 3"...).</param>
-public sealed record HelmRevision(int Revision, string Status, DateTimeOffset? Updated, string Description)
+internal sealed record HelmRevision(int Revision, string Status, DateTimeOffset? Updated, string Description)
 {
     /// <summary>Whether an interrupted helm run left it (helm issue 7476: the next upgrade refuses to start).</summary>
     public bool IsPending => Status.StartsWith("pending-", StringComparison.Ordinal);

@@ -4,7 +4,7 @@ namespace Tollgate.Deployment.Local;
 
 /// <summary>A release container of an environment, as its labels describe it.</summary>
 /// <param name="Container">The engine's view of it.</param>
-public sealed record LocalRelease(ContainerDetails Container)
+internal sealed record LocalRelease(ContainerDetails Container)
 {
     /// <summary>Its upstream name in the router.</summary>
     public string Upstream => Container.Labels.TryGetValue(LocalLabels.Upstream, out var name) ? name : Container.Name;
