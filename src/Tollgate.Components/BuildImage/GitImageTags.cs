@@ -10,14 +10,14 @@ namespace Tollgate.Components.BuildImage;
 /// <param name="PullRequest">The pull request number on GitHub, or null.</param>
 /// <param name="DefaultBranch">The repository's default branch (<c>main</c>).</param>
 /// <param name="SourceUrl">The repository's URL, or null.</param>
-public sealed record GitRevision(string Sha, string? Branch, string? Tag, int? PullRequest, string DefaultBranch, string? SourceUrl);
+internal sealed record GitRevision(string Sha, string? Branch, string? Tag, int? PullRequest, string DefaultBranch, string? SourceUrl);
 
 /// <summary>
 /// Image tags from git, as docker/metadata-action makes them: the short sha, the branch slug, <c>pr-N</c> for a pull
 /// request, for a tag <c>v1.2.3</c> the tags <c>1.2.3</c>, <c>1.2</c> and <c>1</c> (a pre-release only its full
 /// version), and <c>latest</c> only from the default branch.
 /// </summary>
-public static partial class GitImageTags
+internal static partial class GitImageTags
 {
     /// <summary>The tags for <paramref name="revision"/>, most specific first, without duplicates.</summary>
     public static IReadOnlyList<string> For(GitRevision revision)

@@ -18,7 +18,7 @@ namespace Tollgate.Components.BuildImage;
 /// <param name="Revision">The git commit.</param>
 /// <param name="Version">The version label.</param>
 /// <param name="SmokeTest">passed or skipped.</param>
-public sealed record ImageManifest(
+internal sealed record ImageManifest(
     string Registry,
     string Repository,
     IReadOnlyList<string> Tags,

@@ -9,7 +9,7 @@ namespace Tollgate.Components.BuildImage;
 /// HEALTHCHECK, so the engine's health is not relied on), sends one <c>POST /query</c>, then stops and removes the
 /// container. A failure carries the container's last log lines.
 /// </summary>
-public sealed class ImageSmokeTest(ContainerEngineClient client, IBuildLog log)
+internal sealed class ImageSmokeTest(ContainerEngineClient client, IBuildLog log)
 {
     /// <summary>Runs the smoke test; <paramref name="labels"/> let clean-up find the container if this is interrupted.</summary>
     public async Task RunAsync(string image, IReadOnlyDictionary<string, string> labels, TimeSpan timeout, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace Tollgate.Components.Lint;
 /// <item><c>DF005</c> (warning): <c>apt-get install</c> without <c>--no-install-recommends</c>.</item>
 /// </list>
 /// </summary>
-public static class DockerfileLinter
+internal static class DockerfileLinter
 {
     private static readonly HashSet<string> LintRules = new(StringComparer.Ordinal) { "DF001", "DF002", "DF003", "DF004", "DF005" };
 

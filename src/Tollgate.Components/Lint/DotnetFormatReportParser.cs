@@ -7,7 +7,7 @@ namespace Tollgate.Components.Lint;
 /// each with <c>FilePath</c> and <c>FileChanges</c> (<c>LineNumber</c>, <c>CharNumber</c>, <c>DiagnosticId</c>,
 /// <c>FormatDescription</c>). Every change becomes an error diagnostic at file:line:column.
 /// </summary>
-public static class DotnetFormatReportParser
+internal static class DotnetFormatReportParser
 {
     /// <summary>The name <c>dotnet format</c> gives its report inside the report directory.</summary>
     public const string ReportFileName = "format-report.json";

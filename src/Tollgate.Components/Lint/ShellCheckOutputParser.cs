@@ -7,7 +7,7 @@ namespace Tollgate.Components.Lint;
 /// Levels <c>error</c> and <c>warning</c> become errors (they are real bugs: unquoted expansions, unchecked <c>cd</c>),
 /// <c>info</c> and <c>style</c> become information.
 /// </summary>
-public static class ShellCheckOutputParser
+internal static class ShellCheckOutputParser
 {
     /// <summary>Parses the output.</summary>
     /// <param name="json">shellcheck's standard output.</param>

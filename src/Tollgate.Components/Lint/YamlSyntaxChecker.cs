@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Tollgate.Components.Lint;
 
 /// <summary>Checks that YAML text is well-formed (all documents), reporting the first error with its line and column.</summary>
-public static class YamlSyntaxChecker
+internal static class YamlSyntaxChecker
 {
     /// <summary>The error in the text, or null when it is well-formed.</summary>
     /// <param name="text">The YAML text.</param>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace Tollgate.Components.LlmEval;
 
 /// <summary>A SHA-256 over the paths and contents of the files matching globs under a root (bin/ and obj/ left out).</summary>
-public static class InputsFingerprint
+internal static class InputsFingerprint
 {
     /// <summary>
     /// The fingerprint of the files under <paramref name="root"/> matching <paramref name="globs"/>, without those under

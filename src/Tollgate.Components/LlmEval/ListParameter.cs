@@ -1,7 +1,7 @@
 namespace Tollgate.Components.LlmEval;
 
 /// <summary>Splits list parameters on commas as well as spaces, so <c>--eval-cases a,b</c> means two cases.</summary>
-public static class ListParameter
+internal static class ListParameter
 {
     /// <summary>The items of <paramref name="values"/>, split on commas, trimmed, without empty items.</summary>
     public static IReadOnlyList<string> Split(IEnumerable<string>? values) =>

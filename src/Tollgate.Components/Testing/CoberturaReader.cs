@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Tollgate.Components.Testing;
 
 /// <summary>Reads Cobertura coverage XML (what coverlet writes) into per-line hit counts.</summary>
-public static class CoberturaReader
+internal static class CoberturaReader
 {
     /// <summary>Reads a Cobertura file.</summary>
     /// <exception cref="TollgateException">The file is not Cobertura XML.</exception>

@@ -2,7 +2,7 @@ namespace Tollgate.Components.Testing;
 
 /// <summary>Lists the files changed since a git ref, including uncommitted and untracked files.</summary>
 /// <param name="processes">Runs git.</param>
-public sealed class GitChanges(IProcessRunner processes)
+internal sealed class GitChanges(IProcessRunner processes)
 {
     /// <summary>
     /// The files changed between the merge base of <paramref name="baseRef"/> and HEAD (<c>git diff ref...HEAD</c>),

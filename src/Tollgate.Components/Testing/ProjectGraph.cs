@@ -8,7 +8,7 @@ namespace Tollgate.Components.Testing;
 /// The repository's projects and their <c>ProjectReference</c>s, read from the <c>.csproj</c> files; paths are relative
 /// to the root with '/'. Used to find the test projects a change can affect.
 /// </summary>
-public sealed class ProjectGraph
+internal sealed class ProjectGraph
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _references;
     private readonly Dictionary<string, List<string>> _dependents;

@@ -30,7 +30,7 @@ public sealed record TestSelection(IReadOnlyList<string> Full, IReadOnlyList<str
     /// <param name="graph">The repository's projects.</param>
     /// <param name="testProjects">The configured test projects (relative to the root).</param>
     /// <param name="changedFiles">Changed files, relative to the root.</param>
-    public static TestSelection Affected(ProjectGraph graph, IReadOnlyList<string> testProjects, IReadOnlyCollection<string> changedFiles)
+    internal static TestSelection Affected(ProjectGraph graph, IReadOnlyList<string> testProjects, IReadOnlyCollection<string> changedFiles)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(testProjects);

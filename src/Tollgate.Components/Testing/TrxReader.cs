@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Tollgate.Components.Testing;
 
 /// <summary>Reads TRX files, the test results <c>dotnet test --logger trx</c> writes.</summary>
-public static class TrxReader
+internal static class TrxReader
 {
     private static readonly XNamespace Ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 

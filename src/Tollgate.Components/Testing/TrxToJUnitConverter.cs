@@ -9,7 +9,7 @@ namespace Tollgate.Components.Testing;
 /// <c>&lt;testcase&gt;</c> per test case, with <c>&lt;failure message="first line"&gt;</c> (message and stack trace) or
 /// <c>&lt;skipped&gt;</c>; times in seconds.
 /// </summary>
-public static class TrxToJUnitConverter
+internal static class TrxToJUnitConverter
 {
     /// <summary>Converts a report to a JUnit XML document.</summary>
     /// <param name="report">The TRX results.</param>
