@@ -7,7 +7,7 @@ namespace Tollgate.GitHubActions;
 /// <c>needs</c> mirroring execution dependencies. A plain service: it needs no running build, and the same input always
 /// gives the same text.
 /// </summary>
-public static class WorkflowGenerator
+internal static class WorkflowGenerator
 {
     /// <summary>The command that regenerates the workflows, named in every file's header.</summary>
     public const string RegenerateCommand = "./build.sh GenerateWorkflows";
