@@ -108,8 +108,12 @@ internal static class BuildImageStage
         var onGitHubActions = string.Equals(build.EnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
         if (ImageArchivePolicy.Reason(build.ImageArchive, pushed, registry, onGitHubActions) is not { } reason)
         {
-            // An archive of an earlier build must not travel in the artifact as if it were this one.
-            File.Delete(path);
+            // An archive of an earlier build must not travel in the artifact as if it were this one. The folder may not
+            // exist yet (a first build), and File.Delete throws for a missing folder.
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
             return null;
         }
 
