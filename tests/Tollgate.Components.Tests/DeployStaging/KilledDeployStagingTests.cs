@@ -68,7 +68,7 @@ public sealed class KilledDeployStagingTests(LocalEngineFixture fixture, ITestOu
 
         testOutput.WriteLine("killed build:\n" + killedOutput + "\nrerun:\n" + rerun.Output);
         rerun.ExitCode.Should().Be(0, rerun.Output);
-        var orphan = left.Single(c => c.Labels[LocalLabels.Version] == "v2");
+        var orphan = left.Single(c => c.Labels.GetValueOrDefault(LocalLabels.Version) == "v2");
         rerun.Output.Should().Contain($"removed {orphan.Name.TrimStart('/')} (left by an interrupted run)", "the rerun removes the candidate the killed run left")
             .And.Contain($"staging is served by tollgate-{_release}-").And.Contain($"ResearchAssistant (staging) answers at http://127.0.0.1:{_port.ToString(CultureInfo.InvariantCulture)}/");
         rerun.StepSummary.Should().Contain("| Outcome | Deployed |");
