@@ -17,7 +17,7 @@ namespace Tollgate.Components.Tests.DeployStaging;
 [Collection(LocalEngineGroup.Name)]
 public sealed class DeployStagingRedeployUnderLoadTests(LocalEngineFixture fixture, ITestOutputHelper testOutput) : IAsyncLifetime, IDisposable
 {
-    private const int RequestsPerSecond = 25;
+    private const int RequestsPerSecond = 40;
     private readonly TempDirectory _root = new("tollgate-deploy-staging-load");
     private readonly string _release = LocalEngineFixture.NewRelease();
     private readonly int _port = ResearchAssistantProcess.FreePort();
