@@ -13,6 +13,26 @@ public sealed class CiRunnerVariablesTests
     }
 
     [Fact]
+    public void RemoveFrom_removes_the_named_variables_and_every_GITHUB_and_RUNNER_variable_and_keeps_the_rest()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["CI"] = "true",
+            ["IMAGE_PUSH"] = "false",
+            ["GITHUB_SHA"] = "abc",
+            ["GITHUB_REF"] = "refs/heads/main",
+            ["RUNNER_TEMP"] = "/tmp/r",
+            ["PATH"] = "/usr/bin",
+            ["HOME"] = "/home/u",
+            ["NOT_GITHUB_PREFIXED"] = "kept",
+        };
+
+        CiRunnerVariables.RemoveFrom(environment);
+
+        environment.Keys.Should().BeEquivalentTo("PATH", "HOME", "NOT_GITHUB_PREFIXED");
+    }
+
+    [Fact]
     public void Env_keys_are_read_at_workflow_job_and_step_level_and_nothing_else()
     {
         using var folder = new TempDirectory();

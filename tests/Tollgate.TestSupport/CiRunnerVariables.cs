@@ -7,7 +7,8 @@ namespace Tollgate.TestSupport;
 /// workflow commands, Azure Pipelines' logging commands), and the build parameters the committed workflows set in their
 /// <c>env:</c> blocks (the pull-request workflow's IMAGE_PUSH=false would stop a test's build from pushing). A test that
 /// starts a real build removes them, so it passes the same on a developer's machine, under .ci/run and inside the
-/// workflow proof's UnitTest job.
+/// workflow proof's UnitTest job. Every other GITHUB_* and RUNNER_* variable goes too: the revision then comes from the
+/// test's own git repository, not from the runner's GITHUB_SHA and GITHUB_REF.
 /// </summary>
 public static partial class CiRunnerVariables
 {
@@ -18,11 +19,11 @@ public static partial class CiRunnerVariables
         .. WorkflowEnvironmentNames(Path.Combine(RepositoryRoot.Path, ".github", "workflows")),
     ];
 
-    /// <summary>Removes the runner's variables from a child process's environment.</summary>
+    /// <summary>Removes the runner's variables (<see cref="Names"/>, GITHUB_*, RUNNER_*) from a child process's environment.</summary>
     public static void RemoveFrom(IDictionary<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        foreach (var name in Names)
+        foreach (var name in Names.Concat(environment.Keys.Where(IsRunnerPrefixed)).ToList())
         {
             environment.Remove(name);
         }
@@ -55,6 +56,9 @@ public static partial class CiRunnerVariables
 
         return [.. names];
     }
+
+    private static bool IsRunnerPrefixed(string name) =>
+        name.StartsWith("GITHUB_", StringComparison.Ordinal) || name.StartsWith("RUNNER_", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\s*(?:-\s+)?env:\s*$")]
     private static partial Regex EnvLine();

@@ -13,51 +13,31 @@ namespace Tollgate.Components.Tests.BlueGreenProd;
 /// labels, never from a file.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
-public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLifetime, IDisposable
+public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : LocalPlatformTest(fixture, "tollgate-blue-green-local")
 {
     private static readonly string[] Fast = ["--scale-down-delay", "0s", "--pre-promotion-count", "1", "--post-promotion-duration", "1s", "--analysis-interval", "1s"];
     private static readonly string[] PausedByQuality = ["--min-quality-score", "0.8"];
-    private readonly TempDirectory _root = new("tollgate-blue-green-local");
-    private readonly string _release = LocalEngineFixture.NewRelease();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
-
-    public Task InitializeAsync()
-    {
-        LocalEngineFixture.PrepareRoot(_root);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await fixture.RemoveReleaseAsync(_release);
-    }
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _root.Dispose();
-    }
 
     [RequiresEngineFact]
     public async Task Promote_and_Abort_act_on_the_candidate_a_paused_BlueGreenProd_left_in_the_preview()
     {
-        var prod = new DeploymentEnvironment("prod", "research-prod", new Uri($"http://127.0.0.1:{DeployStaging.ResearchAssistantProcess.FreePort()}/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Local)
-            .WithRelease(_release);
+        var prod = new DeploymentEnvironment("prod", "research-prod", Url, "k8s/research-assistant/values-prod.yaml", PlatformKind.Local)
+            .WithRelease(Release);
         var sampler = new UnavailableQualitySampler();
         var build = new LocalBlueGreenBuild(prod, sampler);
-        LocalEngineFixture.WriteImageRecord(_root, fixture.Good, "v1");
+        LocalEngineFixture.WriteImageRecord(Root, Fixture.Good, "v1");
 
-        var (exitCode, output, summary) = await build.RunAsync(_root.Path, ["BlueGreenProd", .. Fast]);
+        var (exitCode, output, summary) = await build.RunAsync(Root.Path, ["BlueGreenProd", .. Fast]);
 
         exitCode.Should().Be(0, output);
         output.Should().Contain($"prod serves blue (").And.Contain($"at {prod.Url}");
         summary.Should().Contain("### BlueGreenProd: prod, blue: Succeeded");
-        (await Version(prod.Url)).Should().Be("v1");
+        (await VersionAsync(prod.Url)).Should().Be("v1");
 
         // v2 through the stage: green is deployed, smoke-tested and previewed; the quality check has no data, so the
         // pre-promotion analysis is inconclusive and the run stops with green in the preview for a decision.
-        LocalEngineFixture.WriteImageRecord(_root, fixture.Second, "v2");
-        (exitCode, output, summary) = await build.RunAsync(_root.Path, ["BlueGreenProd", .. Fast, .. PausedByQuality]);
+        LocalEngineFixture.WriteImageRecord(Root, Fixture.Second, "v2");
+        (exitCode, output, summary) = await build.RunAsync(Root.Path, ["BlueGreenProd", .. Fast, .. PausedByQuality]);
 
         exitCode.Should().Be(1, "a paused release is not a success; its output:\n" + output);
         output.Should().Contain("pre-promotion analysis inconclusive").And.Contain("green stays in the preview for a decision");
@@ -68,34 +48,34 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
         var preview = new Uri($"http://127.0.0.1:{green.HostPort(8080)}/");
         sampler.Samples.Should().BeGreaterThan(0);
         sampler.LastServiceUrl.Should().Be(preview, "the analysis sampled the candidate through the preview");
-        (await Version(preview)).Should().Be("v2");
-        (await Version(prod.Url)).Should().Be("v1", "a colour in the preview takes no production traffic");
+        (await VersionAsync(preview)).Should().Be("v2");
+        (await VersionAsync(prod.Url)).Should().Be("v1", "a colour in the preview takes no production traffic");
 
-        (exitCode, output, summary) = await build.RunAsync(_root.Path, "Promote");
+        (exitCode, output, summary) = await build.RunAsync(Root.Path, "Promote");
 
         exitCode.Should().Be(0, output);
         output.Should().Contain("live state: active blue (");
         summary.Should().Contain("### prod: promoted green; blue scaled down");
-        (await Version(prod.Url)).Should().Be("v2");
+        (await VersionAsync(prod.Url)).Should().Be("v2");
         (await ColourContainer(Colour.Blue)).Should().NotBeNull().And.Match<ContainerDetails>(c => !c.IsRunning, "the old colour is scaled down, kept for a fast rollback");
 
         // The next candidate (v1 again, into blue) pauses the same way; Abort removes it and production stays on green.
-        LocalEngineFixture.WriteImageRecord(_root, fixture.Good, "v1");
-        (exitCode, output, _) = await build.RunAsync(_root.Path, ["BlueGreenProd", .. Fast, .. PausedByQuality]);
+        LocalEngineFixture.WriteImageRecord(Root, Fixture.Good, "v1");
+        (exitCode, output, _) = await build.RunAsync(Root.Path, ["BlueGreenProd", .. Fast, .. PausedByQuality]);
 
         exitCode.Should().Be(1, output);
         output.Should().Contain("blue stays in the preview for a decision");
         (await ColourContainer(Colour.Blue)).Should().NotBeNull().And.Match<ContainerDetails>(c => c.IsRunning && c.Labels[LocalLabels.Version] == "v1");
-        (await Version(prod.Url)).Should().Be("v2");
+        (await VersionAsync(prod.Url)).Should().Be("v2");
 
-        (exitCode, output, summary) = await build.RunAsync(_root.Path, "Abort");
+        (exitCode, output, summary) = await build.RunAsync(Root.Path, "Abort");
 
         exitCode.Should().Be(0, output);
         summary.Should().Contain("### prod: removed blue; production stays on green");
         (await ColourContainer(Colour.Blue)).Should().BeNull();
-        (await Version(prod.Url)).Should().Be("v2");
+        (await VersionAsync(prod.Url)).Should().Be("v2");
 
-        (exitCode, output, _) = await build.RunAsync(_root.Path, "Abort");
+        (exitCode, output, _) = await build.RunAsync(Root.Path, "Abort");
 
         exitCode.Should().Be(1);
         output.Should().Contain("Nothing to abort: active green (").And.Contain("to undo a promotion run ./build.sh Rollback.");
@@ -104,13 +84,7 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : IAsyncLife
 
     private async Task<ContainerDetails?> ColourContainer(Colour colour)
     {
-        var containers = await fixture.ContainersAsync(_release);
+        var containers = await Fixture.ContainersAsync(Release);
         return containers.SingleOrDefault(c => c.Labels.GetValueOrDefault(LocalLabels.Colour) == colour.Label());
-    }
-
-    private async Task<string?> Version(Uri url)
-    {
-        using var health = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync(new Uri(url, "health")));
-        return health.RootElement.GetProperty("version").GetString();
     }
 }

@@ -13,50 +13,27 @@ namespace Tollgate.Components.Tests.BuildImage;
 /// registry stops and the image leaves the engine (what the Scan job's runner looks like), and Scan loads the archive.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
-public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : IAsyncLifetime, IDisposable
+public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : ServiceRepositoryTest(fixture, "tollgate-build-archive", ServiceDockerfile())
 {
-    private readonly TempDirectory _root = new("tollgate-build-archive");
     private readonly TempDirectory _registryState = new("tollgate-build-archive-registry");
-
-    public async Task InitializeAsync()
-    {
-        LocalEngineFixture.CopyService(_root);
-        _root.Write(".gitignore", "app/\nartifacts/\n.nuke/\nstep-summary.md\n");
-        _root.Write("Dockerfile", "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY app/ /app/\nWORKDIR /app\nUSER 1654\nENTRYPOINT [\"dotnet\", \"/app/ResearchAssistant.dll\"]\n");
-        await new GitRepository(_root).InitAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (fixture.Engine is not null)
-        {
-            await fixture.Engine.RemoveByLabelAsync(TollgateLabels.ProjectFilter(_root.Path), includeImages: true, CancellationToken.None);
-        }
-    }
-
-    public void Dispose()
-    {
-        _root.Dispose();
-        _registryState.Dispose();
-    }
 
     [RequiresEngineFact("docker-registry")]
     public async Task A_build_pushed_to_a_loopback_registry_on_GitHub_Actions_writes_an_archive_that_Scan_loads_when_registry_and_image_are_gone()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var registry = new LocalRegistry(_registryState["state"], fixture.Log);
+        var registry = new LocalRegistry(_registryState["state"], Fixture.Log);
         var address = await registry.StartAsync(LocalRegistry.FreePort(), null, timeout.Token);
         ImageManifest manifest;
         try
         {
-            var (exitCode, output, summary) = await GitHubRun.RunAsync(new ScanBuild(), _root.Path, "Build", "--image-dockerfile", "Dockerfile", "--image-build-args", $"BASE_IMAGE={fixture.RuntimeImage}", $"SDK_IMAGE={fixture.RuntimeImage}", "--registry", address, "--image-smoke-test", "false", "--provision-engine", "false");
+            var (exitCode, output, summary) = await GitHubRun.RunAsync(new ScanBuild(), Root.Path, "Build", "--image-dockerfile", "Dockerfile", "--image-build-args", $"BASE_IMAGE={Fixture.RuntimeImage}", $"SDK_IMAGE={Fixture.RuntimeImage}", "--registry", address, "--image-smoke-test", "false", "--provision-engine", "false");
 
             exitCode.Should().Be(0, output);
             output.Should().Contain($"Writing the image archive (the registry {address} is on this runner's loopback address");
-            manifest = ImageManifest.Read(_root["artifacts/image/image.json"]);
+            manifest = ImageManifest.Read(Root["artifacts/image/image.json"]);
             manifest.Digest.Should().StartWith("sha256:");
             manifest.Archive.Should().Be("image.tar.gz");
-            new FileInfo(_root["artifacts/image/image.tar.gz"]).Length.Should().BeGreaterThan(1 << 20);
+            new FileInfo(Root["artifacts/image/image.tar.gz"]).Length.Should().BeGreaterThan(1 << 20);
             summary.Should().Contain("| Archive | `image.tar.gz`");
         }
         finally
@@ -64,15 +41,15 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : IAsyncL
             await registry.StopAsync(CancellationToken.None);
         }
 
-        await fixture.Engine.RemoveByLabelAsync(TollgateLabels.ProjectFilter(_root.Path), includeImages: true, timeout.Token);
-        (await fixture.Engine.InspectImageAsync(manifest.ImageId, timeout.Token)).Should().BeNull("the Scan job's runner has no copy of the image");
+        await Fixture.Engine.RemoveByLabelAsync(Project, includeImages: true, timeout.Token);
+        (await Fixture.Engine.InspectImageAsync(manifest.ImageId, timeout.Token)).Should().BeNull("the Scan job's runner has no copy of the image");
 
-        var (scanExit, scanOutput, scanSummary) = await ScanBuild.RunAsync(_root.Path, "--scan-scanners", "image");
+        var (scanExit, scanOutput, scanSummary) = await ScanBuild.RunAsync(Root.Path, "--scan-scanners", "image");
 
         scanExit.Should().Be(0, scanOutput);
         scanSummary.Should().Contain("loaded from artifacts/image/image.tar.gz because pulling");
-        (await fixture.Engine.InspectImageAsync(manifest.ImageId, timeout.Token)).Should().NotBeNull();
-        var bom = JsonNode.Parse(File.ReadAllText(_root["artifacts/scan/sbom/image.cdx.json"]))!;
+        (await Fixture.Engine.InspectImageAsync(manifest.ImageId, timeout.Token)).Should().NotBeNull();
+        var bom = JsonNode.Parse(File.ReadAllText(Root["artifacts/scan/sbom/image.cdx.json"]))!;
         var purls = bom["components"]!.AsArray().Select(c => c!["purl"]!.GetValue<string>()).ToList();
         purls.Should().Contain(p => p.StartsWith("pkg:nuget/YamlDotNet@", StringComparison.Ordinal), "the service's deps.json came back with the image");
     }
@@ -99,5 +76,15 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : IAsyncL
         {
             actual.Should().Contain(reason);
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _registryState.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

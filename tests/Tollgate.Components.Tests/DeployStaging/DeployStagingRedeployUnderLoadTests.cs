@@ -15,47 +15,33 @@ namespace Tollgate.Components.Tests.DeployStaging;
 /// request is counted; none may fail, and v2 serves at the end.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
-public sealed class DeployStagingRedeployUnderLoadTests(LocalEngineFixture fixture, ITestOutputHelper testOutput) : IAsyncLifetime, IDisposable
+public sealed class DeployStagingRedeployUnderLoadTests(LocalEngineFixture fixture, ITestOutputHelper testOutput)
+    : LocalPlatformTest(fixture, "tollgate-deploy-staging-load")
 {
     private const int RequestsPerSecond = 40;
-    private readonly TempDirectory _root = new("tollgate-deploy-staging-load");
-    private readonly string _release = LocalEngineFixture.NewRelease();
-    private readonly int _port = ResearchAssistantProcess.FreePort();
 
-    private string[] StagingArguments => ["--staging-release", _release, "--staging-port", _port.ToString(CultureInfo.InvariantCulture)];
-
-    private Uri Url => new($"http://127.0.0.1:{_port.ToString(CultureInfo.InvariantCulture)}/");
-
-    public Task InitializeAsync()
-    {
-        LocalEngineFixture.PrepareRoot(_root);
-        Directory.CreateDirectory(_root[".nuke"]);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await fixture.RemoveReleaseAsync(_release);
-
-    public void Dispose() => _root.Dispose();
+    private string[] StagingArguments => ["--staging-release", Release, "--staging-port", Port.ToString(CultureInfo.InvariantCulture)];
 
     [RequiresEngineFact]
     public async Task Running_DeployStaging_again_redeploys_with_zero_failed_requests_under_a_steady_load()
     {
-        LocalEngineFixture.WriteImageRecord(_root, fixture.Good, "v1");
-        var first = await GitHubRun.RunAsync(new StandaloneDeployStagingBuild(), _root.Path, ["DeployStaging", "--skip", .. StagingArguments]);
+        LocalEngineFixture.WriteImageRecord(Root, Fixture.Good, "v1");
+        var first = await GitHubRun.RunAsync(new StandaloneBuild(), Root.Path, ["DeployStaging", "--skip", .. StagingArguments]);
         first.ExitCode.Should().Be(0, first.Output);
 
-        LocalEngineFixture.WriteImageRecord(_root, fixture.Second, "v2");
+        LocalEngineFixture.WriteImageRecord(Root, Fixture.Second, "v2");
         using var stop = new CancellationTokenSource();
         // Alternating GET /health (its body names the version that answered) and POST /query, open loop at a fixed rate.
         var load = new PacedLoad(RequestsPerSecond, i => i % 2 == 0
             ? new HttpRequestMessage(HttpMethod.Get, new Uri(Url, "health"))
             : new HttpRequestMessage(HttpMethod.Post, new Uri(Url, "query")) { Content = JsonContent.Create(new { question = "How much does the Team plan cost per seat per month?" }) });
         var running = load.RunAsync(stop.Token);
-        int exitCode;
+        int? exitCode;
         string output;
-        using (var build = BuildProcess.Start(_root.Path, ["DeployStaging", "--skip", .. StagingArguments, "--no-logo"]))
+        using (var build = BuildPrograms.StartStandalone(Root.Path, ["DeployStaging", "--skip", .. StagingArguments]))
         {
-            exitCode = await build.WaitForExitAsync(TimeSpan.FromMinutes(6));
+            // No exit code (null) when the build did not end in time: Dispose kills it and the exit code check fails.
+            exitCode = await build.WaitForExitAsync(TimeSpan.FromMinutes(6)) ? build.ExitCode : null;
             output = build.Output;
         }
 
@@ -70,8 +56,8 @@ public sealed class DeployStagingRedeployUnderLoadTests(LocalEngineFixture fixtu
         output.Should().Contain("router switched to").And.Contain("(drained, replaced)").And.Contain($"ResearchAssistant (staging) answers at {Url}");
         samples.Should().NotBeEmpty().And.NotContain(s => s.Failed, samples.FirstFailures());
         samples.VersionsInOrder().Should().Equal(["v1", "v2"], "the load saw the second run's release take over");
-        var release = (await fixture.ContainersAsync(_release)).Should().ContainSingle(c => c.Labels[LocalLabels.Role] == "release").Subject;
+        var release = (await Fixture.ContainersAsync(Release)).Should().ContainSingle(c => c.Labels[LocalLabels.Role] == "release").Subject;
         release.Labels[LocalLabels.Version].Should().Be("v2");
-        release.Labels[LocalLabels.PreviousImage].Should().Be(fixture.Good);
+        release.Labels[LocalLabels.PreviousImage].Should().Be(Fixture.Good);
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using System.Globalization;
 using Tollgate.Deployment.BlueGreen;
 using Tollgate.Deployment.Local;
 using Tollgate.Deployment.Records;
@@ -27,21 +27,18 @@ public sealed class KilledBlueGreenTests(BlueGreenFixture fixture) : IAsyncLifet
         (await BlueGreenFixture.Deployer(platform, http, log.Enqueue).RunAsync(BlueGreenFixture.Request(fixture.V1, "v1"), CancellationToken.None))
             .Outcome.Should().Be(RecordedOutcome.Succeeded, string.Join("\n", log));
 
-        var output = new ConcurrentQueue<string>();
-        using (var driver = StartDriver(output))
+        string killedOutput;
+        using (var driver = ChildProgram.Start("Tollgate.Deployment.Tests.dll", AppContext.BaseDirectory,
+            ["blue-green-driver", environment.Release, environment.Url.Port.ToString(CultureInfo.InvariantCulture), fixture.Session, fixture.V2, "v2"]))
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (!output.Any(l => l.StartsWith(killAfter, StringComparison.Ordinal)) && !driver.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            driver.HasExited.Should().BeFalse("the driver is killed mid-way ({0}); its output:\n{1}", because, string.Join("\n", output));
-            driver.Kill(); // SIGKILL on Unix: no finally block, no cancellation, no cleanup runs.
-            await driver.WaitForExitAsync();
+            (await driver.WaitForLineAsync(l => l.StartsWith(killAfter, StringComparison.Ordinal), TimeSpan.FromMinutes(2)))
+                .Should().BeTrue("the driver prints '{0}' ({1}); its output:\n{2}", killAfter, because, driver.Output);
+            driver.HasExited.Should().BeFalse("the driver is killed mid-way ({0}); its output:\n{1}", because, driver.Output);
+            await driver.KillGroupAsync(); // SIGKILL: no finally block, no cancellation, no cleanup runs.
+            killedOutput = driver.Output;
         }
 
-        output.Should().NotContain(l => l.StartsWith("outcome", StringComparison.Ordinal));
+        killedOutput.Split('\n').Should().NotContain(l => l.StartsWith("outcome", StringComparison.Ordinal));
         var rerun = await BlueGreenFixture.Deployer(fixture.Platform(environment, http, log.Enqueue), http, log.Enqueue)
             .RunAsync(BlueGreenFixture.Request(fixture.V2, "v2"), CancellationToken.None);
 
@@ -66,22 +63,6 @@ public sealed class KilledBlueGreenTests(BlueGreenFixture fixture) : IAsyncLifet
         await fixture.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(environment.Release), includeImages: false, CancellationToken.None);
 
     public void Dispose() => http.Dispose();
-
-    private Process StartDriver(ConcurrentQueue<string> output)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Tollgate.Deployment.Tests.dll"), "blue-green-driver", environment.Release, environment.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), fixture.Session, fixture.V2, "v2" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var driver = Process.Start(start)!;
-        driver.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        driver.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        driver.BeginOutputReadLine();
-        driver.BeginErrorReadLine();
-        return driver;
-    }
 
     private async Task<List<Containers.ContainerDetails>> ContainersAsync()
     {

@@ -18,50 +18,18 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
     [RequiresEngineFact]
     public async Task A_deploy_process_killed_with_SIGKILL_after_its_candidate_started_converges_on_the_next_run()
     {
-        var environment = New();
-        var first = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
-        first.ExitCode.Should().Be(0, first.Output);
+        var (environment, killedOutput) = await DeployV1ThenKillV2Async("started tollgate-");
+        killedOutput.Should().NotContain("outcome:");
 
-        using (var killed = DeployProcess.Start(environment, fixture.Second, "v2", fixture.Session))
-        {
-            (await killed.WaitForStepAsync("started tollgate-", TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
-            await killed.KillHardAsync();
-            killed.ExitCode.Should().Be(137, "the process died of SIGKILL: " + killed.Output);
-            killed.Output.Should().NotContain("outcome:");
-        }
-
-        (await LocalReleases.ReleasesAsync(fixture.Engine, environment)).Should().HaveCount(2, "the killed run left its candidate beside the live release");
-        (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain("\"version\":\"v1\"", "the router still serves v1");
-
-        var rerun = await DeployProcess.RunAsync(environment, fixture.Second, "v2", fixture.Session);
-
-        rerun.ExitCode.Should().Be(0, rerun.Output);
-        rerun.Output.Should().Contain("left by an interrupted run");
-        await ExactlyOneHealthyReleaseAsync(environment, fixture.Second, "v2");
+        await NextRunConvergesAsync(environment, "v1", "the killed run left its candidate beside the live release, which the router still serves", fixture.Second, "v2");
     }
 
     [RequiresEngineFact]
     public async Task A_deploy_process_killed_with_SIGKILL_right_after_the_switch_converges_on_the_next_run()
     {
-        var environment = New();
-        var first = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
-        first.ExitCode.Should().Be(0, first.Output);
+        var (environment, _) = await DeployV1ThenKillV2Async("router switched to");
 
-        using (var killed = DeployProcess.Start(environment, fixture.Second, "v2", fixture.Session))
-        {
-            (await killed.WaitForStepAsync("router switched to", TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
-            await killed.KillHardAsync();
-            killed.ExitCode.Should().Be(137, "the process died of SIGKILL: " + killed.Output);
-        }
-
-        (await LocalReleases.ReleasesAsync(fixture.Engine, environment)).Should().HaveCount(2, "the killed run never removed the old release");
-        (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain("\"version\":\"v2\"", "the switch happened before the kill");
-
-        var rerun = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
-
-        rerun.ExitCode.Should().Be(0, rerun.Output);
-        rerun.Output.Should().Contain("left by an interrupted run");
-        await ExactlyOneHealthyReleaseAsync(environment, fixture.Good, "v1");
+        await NextRunConvergesAsync(environment, "v2", "the switch happened before the kill, and the killed run never removed the old release", fixture.Good, "v1");
     }
 
     [RequiresEngineFact]
@@ -72,7 +40,7 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
         using (var killed = DeployProcess.Start(environment, fixture.Good, "v1", fixture.Session))
         {
             (await killed.WaitForStepAsync("started tollgate-", TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
-            await killed.KillHardAsync();
+            await killed.KillGroupAsync();
         }
 
         var rerun = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
@@ -88,6 +56,36 @@ public sealed class KilledDeployTests(LocalFixture fixture) : IAsyncLifetime, ID
     public void Dispose() => http.Dispose();
 
     private DeploymentEnvironment New() => environments.Add(fixture.NewEnvironment());
+
+    /// <summary>Deploys v1, then starts a deploy of v2 and sends it SIGKILL once it printed the step <paramref name="killAfter"/>.</summary>
+    private async Task<(DeploymentEnvironment Environment, string KilledOutput)> DeployV1ThenKillV2Async(string killAfter)
+    {
+        var environment = New();
+        var first = await DeployProcess.RunAsync(environment, fixture.Good, "v1", fixture.Session);
+        first.ExitCode.Should().Be(0, first.Output);
+
+        using var killed = DeployProcess.Start(environment, fixture.Second, "v2", fixture.Session);
+        (await killed.WaitForStepAsync(killAfter, TimeSpan.FromMinutes(2))).Should().BeTrue(killed.Output);
+        await killed.KillGroupAsync();
+        killed.ExitCode.Should().Be(137, "the process died of SIGKILL: " + killed.Output);
+        return (environment, killed.Output);
+    }
+
+    /// <summary>
+    /// The killed run left two releases with the router serving <paramref name="servedWhenKilled"/>; the next deploy
+    /// process removes what it left and converges on <paramref name="image"/> alone.
+    /// </summary>
+    private async Task NextRunConvergesAsync(DeploymentEnvironment environment, string servedWhenKilled, string because, string image, string version)
+    {
+        (await LocalReleases.ReleasesAsync(fixture.Engine, environment)).Should().HaveCount(2, because);
+        (await http.GetStringAsync(new Uri(environment.Url, "health"))).Should().Contain($"\"version\":\"{servedWhenKilled}\"", because);
+
+        var rerun = await DeployProcess.RunAsync(environment, image, version, fixture.Session);
+
+        rerun.ExitCode.Should().Be(0, rerun.Output);
+        rerun.Output.Should().Contain("left by an interrupted run");
+        await ExactlyOneHealthyReleaseAsync(environment, image, version);
+    }
 
     /// <summary>One release container running <paramref name="image"/>, one router, nothing stopped or left over, and the router serves it.</summary>
     private async Task ExactlyOneHealthyReleaseAsync(DeploymentEnvironment environment, string image, string version)
