@@ -13,25 +13,9 @@ namespace Tollgate.Components.Tests.Local;
 /// find it by its source hash. Images carry this run's session label and are removed at the end; each test removes
 /// the containers and networks of its own releases.
 /// </summary>
-public sealed class LocalEngineFixture : IAsyncLifetime
+public sealed class LocalEngineFixture() : EngineImagesFixture(new RecordingLog())
 {
     private const string Repository = "localhost/tollgate-test/components-ra";
-
-    private LocalEngine? _local;
-
-    public RecordingLog Log { get; } = new();
-
-    private LocalEngine Local => _local ?? throw new InvalidOperationException("No container engine: the fixture did not start one.");
-
-    public string Session => Local.Session;
-
-    public ContainerEngineClient Engine => Local.Engine;
-
-    /// <summary>The router image, made from the repository's router project.</summary>
-    public RouterImage RouterImage => Local.RouterImage;
-
-    /// <summary>The runtime base image made from the host's .NET.</summary>
-    public string RuntimeImage => Local.RuntimeImage;
 
     /// <summary>The image ids of v1, v2 and the broken image.</summary>
     public string Good { get; private set; } = string.Empty;
@@ -46,26 +30,11 @@ public sealed class LocalEngineFixture : IAsyncLifetime
     /// <summary>The service's build output folder (built with this test project).</summary>
     private static string ServiceOutput => Path.GetDirectoryName(RealServiceBuild.ServiceAssembly)!;
 
-    public async Task InitializeAsync()
+    protected override async Task BuildImagesAsync(CancellationToken cancellationToken)
     {
-        if (!RequiredTools.EngineExpected)
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        _local = await LocalEngine.StartAsync(Processes.Create(Log), Log, timeout.Token);
-        Good = await Local.BuildAppAsync(Repository, "v1", ServiceOutput, "ResearchAssistant.dll", timeout.Token);
-        Second = await Local.DeriveAsync(Repository, "v2", Good, "LABEL build.tollgate.test.variant=second", timeout.Token);
-        Broken = await Local.DeriveAsync(Repository, "broken", Good, "ENV DOCUMENTS_DIR=/nonexistent", timeout.Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_local is not null)
-        {
-            await _local.DisposeAsync();
-        }
+        Good = await Local.BuildAppAsync(Repository, "v1", ServiceOutput, "ResearchAssistant.dll", cancellationToken);
+        Second = await Local.DeriveAsync(Repository, "v2", Good, "LABEL build.tollgate.test.variant=second", cancellationToken);
+        Broken = await Local.DeriveAsync(Repository, "broken", Good, "ENV DOCUMENTS_DIR=/nonexistent", cancellationToken);
     }
 
     /// <summary>Copies the service's build output into <paramref name="context"/>'s app/ folder.</summary>
@@ -76,7 +45,7 @@ public sealed class LocalEngineFixture : IAsyncLifetime
 
     /// <summary>
     /// Prepares a build root with the router project's sources, where the local platforms look for them: the router
-    /// image made in <see cref="InitializeAsync"/> is found by the same source hash, so no test publishes the router.
+    /// image made in <see cref="BuildImagesAsync"/> is found by the same source hash, so no test publishes the router.
     /// </summary>
     public static void PrepareRoot(TempDirectory root)
     {
@@ -110,9 +79,9 @@ public sealed class LocalEngineFixture : IAsyncLifetime
     /// <summary>Removes everything of <paramref name="release"/> (containers, network).</summary>
     public async Task RemoveReleaseAsync(string release)
     {
-        if (_local is not null)
+        if (Started)
         {
-            await _local.Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(release), includeImages: false, CancellationToken.None);
+            await Engine.RemoveByLabelAsync(LocalLabels.ReleaseFilter(release), includeImages: false, CancellationToken.None);
         }
     }
 }

@@ -16,21 +16,9 @@ namespace Tollgate.Deployment.Tests.BlueGreen;
 /// whose /query answers 500 after its first 40 requests, and one where every second /query answers 500. Built once
 /// for the collection; everything carries this run's session label and is removed at the end.
 /// </summary>
-public sealed class BlueGreenFixture : IAsyncLifetime
+public sealed class BlueGreenFixture() : EngineImagesFixture(new Tools())
 {
     public const string Repository = "localhost/tollgate-test/colour-app";
-
-    private LocalEngine? _local;
-
-    public Tools Tools { get; } = new();
-
-    private LocalEngine Local => _local ?? throw new InvalidOperationException("No container engine: the fixture did not start one.");
-
-    public string Session => Local.Session;
-
-    public ContainerEngineClient Engine => Local.Engine;
-
-    public RouterImage RouterImage => Local.RouterImage;
 
     public string V1 { get; private set; } = string.Empty;
 
@@ -40,32 +28,18 @@ public sealed class BlueGreenFixture : IAsyncLifetime
 
     public string Flaky { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    protected override async Task BuildImagesAsync(CancellationToken cancellationToken)
     {
-        if (!RequiredTools.EngineExpected)
-        {
-            return;
-        }
-
-        _local = await LocalEngine.StartAsync(Tools.Runner, Tools, CancellationToken.None);
         using var source = new TempDirectory("tollgate-colour-app");
         var sources = Path.Combine(AppContext.BaseDirectory, "BlueGreen", "ColourApp");
         File.Copy(Path.Combine(sources, "ColourApp.csproj.txt"), source["ColourApp.csproj"]);
         File.Copy(Path.Combine(sources, "Program.cs.txt"), source["Program.cs"]);
         using var app = new TempDirectory("tollgate-colour-app-out");
-        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", source["ColourApp.csproj"], "-c", "Release", "-o", app.Path, "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
-        V1 = await Local.BuildAppAsync(Repository, "v1", app.Path, "ColourApp.dll", CancellationToken.None);
-        V2 = await Local.DeriveAsync(Repository, "v2", V1, "LABEL build.tollgate.test.variant=v2", CancellationToken.None);
-        BreaksUnderLoad = await Local.DeriveAsync(Repository, "breaks", V1, "ENV QUERY_FAILS_AFTER=40", CancellationToken.None);
-        Flaky = await Local.DeriveAsync(Repository, "flaky", V1, "ENV QUERY_FAIL_EVERY=2", CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_local is not null)
-        {
-            await _local.DisposeAsync();
-        }
+        await Processes.RunAsync(new CommandSpec("dotnet").WithArguments("publish", source["ColourApp.csproj"], "-c", "Release", "-o", app.Path, "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, cancellationToken);
+        V1 = await Local.BuildAppAsync(Repository, "v1", app.Path, "ColourApp.dll", cancellationToken);
+        V2 = await Local.DeriveAsync(Repository, "v2", V1, "LABEL build.tollgate.test.variant=v2", cancellationToken);
+        BreaksUnderLoad = await Local.DeriveAsync(Repository, "breaks", V1, "ENV QUERY_FAILS_AFTER=40", cancellationToken);
+        Flaky = await Local.DeriveAsync(Repository, "flaky", V1, "ENV QUERY_FAIL_EVERY=2", cancellationToken);
     }
 
     /// <summary>An environment of its own (release name, free port) for one test.</summary>

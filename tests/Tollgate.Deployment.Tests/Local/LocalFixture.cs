@@ -11,21 +11,9 @@ namespace Tollgate.Deployment.Tests.Local;
 /// /health never answers (its documents folder is missing, so it fails at start). Everything the tests create carries
 /// this run's session label and is removed at the end.
 /// </summary>
-public sealed class LocalFixture : IAsyncLifetime
+public sealed class LocalFixture() : EngineImagesFixture(new Tools())
 {
     private const string Repository = "localhost/tollgate-test/research-assistant";
-
-    private LocalEngine? _local;
-
-    public Tools Tools { get; } = new();
-
-    private LocalEngine Local => _local ?? throw new InvalidOperationException("No container engine: the fixture did not start one.");
-
-    public string Session => Local.Session;
-
-    public ContainerEngineClient Engine => Local.Engine;
-
-    public RouterImage RouterImage => Local.RouterImage;
 
     public string Good { get; private set; } = string.Empty;
 
@@ -33,27 +21,13 @@ public sealed class LocalFixture : IAsyncLifetime
 
     public string Broken { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    protected override async Task BuildImagesAsync(CancellationToken cancellationToken)
     {
-        if (!RequiredTools.EngineExpected)
-        {
-            return;
-        }
-
-        _local = await LocalEngine.StartAsync(Tools.Runner, Tools, CancellationToken.None);
         using var app = new TempDirectory("tollgate-ra-app");
-        await Tools.Runner.RunAsync(new CommandSpec("dotnet").WithArguments("publish", RepositoryRoot.Combine("src", "ResearchAssistant", "ResearchAssistant.csproj"), "-c", "Release", "-o", app.Path, "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, CancellationToken.None);
-        Good = await Local.BuildAppAsync(Repository, "v1", app.Path, "ResearchAssistant.dll", CancellationToken.None);
-        Second = await Local.DeriveAsync(Repository, "v2", Good, "LABEL build.tollgate.test.variant=second", CancellationToken.None);
-        Broken = await Local.DeriveAsync(Repository, "broken", Good, "ENV DOCUMENTS_DIR=/nonexistent", CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_local is not null)
-        {
-            await _local.DisposeAsync();
-        }
+        await Processes.RunAsync(new CommandSpec("dotnet").WithArguments("publish", RepositoryRoot.Combine("src", "ResearchAssistant", "ResearchAssistant.csproj"), "-c", "Release", "-o", app.Path, "-p:UseAppHost=false", "-nologo") with { LogOutput = false }, cancellationToken);
+        Good = await Local.BuildAppAsync(Repository, "v1", app.Path, "ResearchAssistant.dll", cancellationToken);
+        Second = await Local.DeriveAsync(Repository, "v2", Good, "LABEL build.tollgate.test.variant=second", cancellationToken);
+        Broken = await Local.DeriveAsync(Repository, "broken", Good, "ENV DOCUMENTS_DIR=/nonexistent", cancellationToken);
     }
 
     /// <summary>An environment of its own (release name, free port) for one test.</summary>
