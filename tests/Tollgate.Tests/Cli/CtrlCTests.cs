@@ -15,42 +15,22 @@ public sealed class CtrlCTests : IDisposable
     {
         Directory.CreateDirectory(_root[".nuke"]);
         var marker = _root["m"];
-        var assembly = Path.Combine(AppContext.BaseDirectory, "Tollgate.TestBuild.dll");
-        // Ctrl-C in a terminal reaches a foreground process whose SIGINT has its default disposition. A test host started
-        // as a background job of a non-interactive shell inherits SIGINT as ignored, and .NET keeps an inherited
-        // SIG_IGN, so the build is started through `env --default-signal=INT` to stand where a terminal would put it.
-        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root.Path };
-        // The test reads the terminal host's output: a CI runner's variables (GITHUB_ACTIONS, as in the workflow proof's
-        // UnitTest job) would switch the build to the GitHub host.
-        CiRunnerVariables.RemoveFrom(start.Environment);
+        // A terminal's Ctrl-C, on the build started as a terminal starts it (see ChildProgram); the test reads the terminal
+        // host's output.
+        using var build = ChildProgram.Start("Tollgate.TestBuild.dll", _root.Path, ["--marker", marker, "--no-logo", "--verbosity", "verbose"]);
 
-        foreach (var argument in new[] { "--default-signal=INT", "dotnet", assembly, "--marker", marker, "--no-logo", "--verbosity", "verbose" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var build = Process.Start(start)!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        build.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        build.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? string.Empty);
-        build.BeginOutputReadLine();
-        build.BeginErrorReadLine();
-
-        (await Eventually.HoldsAsync(() => output.Any(l => l.EndsWith("│ started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)))
-            .Should().BeTrue("the Work target starts its processes; output so far: " + string.Join('\n', output));
+        (await build.WaitForLineAsync(l => l.EndsWith("│ started", StringComparison.Ordinal), TimeSpan.FromSeconds(60)))
+            .Should().BeTrue("the Work target starts its processes; output so far: " + build.Output);
         var pids = ProcessProbe.ReadIds(marker + ".pids");
         pids.Should().HaveCount(3);
 
-        using (var kill = Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await build.InterruptAsync();
 
-        var exited = await Eventually.HoldsAsync(() => build.HasExited, TimeSpan.FromSeconds(120));
-        var text = string.Join('\n', output);
+        // WaitForExitAsync also waits for the end of both streams, so the output is complete once it returns true.
+        var exited = await build.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        var text = build.Output;
         if (!exited)
         {
-            build.Kill(entireProcessTree: true);
             foreach (var pid in pids.Where(ProcessProbe.IsRunning))
             {
                 try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
@@ -58,10 +38,6 @@ public sealed class CtrlCTests : IDisposable
         }
 
         exited.Should().BeTrue("the build stops within 120 s of SIGINT; its output was:\n" + text);
-        // HasExited can turn true before the last lines were read; WaitForExitAsync also waits for the end of both streams.
-        await build.WaitForExitAsync();
-        text = string.Join('\n', output);
-
         build.ExitCode.Should().Be(1, text);
         text.Should().Contain("Build failed").And.Contain("Aborted");
         File.Exists(marker + ".cleanup").Should().BeTrue("Cleanup is assured after failure or cancellation");
