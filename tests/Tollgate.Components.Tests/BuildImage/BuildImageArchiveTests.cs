@@ -55,9 +55,9 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : IAsyncL
             output.Should().Contain($"Writing the image archive (the registry {address} is on this runner's loopback address");
             manifest = ImageManifest.Read(_root["artifacts/image/image.json"]);
             manifest.Digest.Should().StartWith("sha256:");
-            manifest.Archive.Should().Be("image.tar.gz");
-            new FileInfo(_root["artifacts/image/image.tar.gz"]).Length.Should().BeGreaterThan(1 << 20);
-            summary.Should().Contain("| Archive | `image.tar.gz`");
+            manifest.Archive.Should().Be("../image-archive/image.tar.gz");
+            new FileInfo(_root["artifacts/image-archive/image.tar.gz"]).Length.Should().BeGreaterThan(1 << 20);
+            summary.Should().Contain("| Archive | `../image-archive/image.tar.gz`");
         }
         finally
         {
@@ -70,7 +70,7 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : IAsyncL
         var (scanExit, scanOutput, scanSummary) = await ScanBuild.RunAsync(_root.Path, "--scan-scanners", "image");
 
         scanExit.Should().Be(0, scanOutput);
-        scanSummary.Should().Contain("loaded from artifacts/image/image.tar.gz because pulling");
+        scanSummary.Should().Contain("loaded from artifacts/image-archive/image.tar.gz because pulling");
         (await fixture.Engine.InspectImageAsync(manifest.ImageId, timeout.Token)).Should().NotBeNull();
         var bom = JsonNode.Parse(File.ReadAllText(_root["artifacts/scan/sbom/image.cdx.json"]))!;
         var purls = bom["components"]!.AsArray().Select(c => c!["purl"]!.GetValue<string>()).ToList();
