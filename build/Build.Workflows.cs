@@ -22,8 +22,9 @@ public sealed partial class Build
             .WithDisplayName("Pull request")
             .OnPullRequest("main")
             .WithParameterValue("EvalCacheMode", "read-only")
-            // The image is not pushed: on GitHub the Build job hands it to the Scan job as artifacts/image/image.tar.gz
-            // (written there for an image that was not pushed), so the image scanner runs on pull requests too.
+            // The image is not pushed: on GitHub the Build job hands it to the Scan job as the artifact image-archive
+            // (artifacts/image-archive/image.tar.gz, written for an image that was not pushed), so the image scanner runs
+            // on pull requests too.
             .WithParameterValue("ImagePush", "false")
             .WithoutSecrets("EvalModelApiKey"),
         new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
@@ -60,7 +61,7 @@ public sealed partial class Build
         .Inherit<IBlueGreenProd>(x => x.BlueGreenProd)
         .After<IBuildImage>(x => x.Build)
         .After<IScan>(x => x.Scan)
-        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/**")
+        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/image.json")
         .Uses(() => ((IBlueGreenProd)this).DeploymentWebhook)
         .DeploysTo("prod", ((IBlueGreenProd)this).ProdEnvironment.Url.ToString());
 }

@@ -24,4 +24,17 @@ public sealed class ArtifactPathsTests
     [MemberData(nameof(Cases))]
     public void A_consumer_downloads_to_the_root_the_producer_uploaded_from(string[] produces, string expected) =>
         ArtifactPaths.DownloadPath(produces).Should().Be(expected);
+
+    [Theory]
+    [InlineData("artifacts/image/**", "artifacts/image/image.json", true)]
+    [InlineData("artifacts/image/image.json", "./artifacts/image/**", true)]
+    [InlineData("artifacts/**", "artifacts/image-archive/image.tar.gz", true)]
+    [InlineData("artifacts/image/**", "artifacts/image-archive/**", false)]
+    [InlineData("artifacts/image/image.json", "artifacts/image/image.tar.gz", false)]
+    [InlineData("!artifacts/image/**", "artifacts/image/image.json", false)]
+    public void Two_patterns_overlap_when_one_literal_prefix_lies_within_the_other(string left, string right, bool expected)
+    {
+        ArtifactPaths.Overlap(left, right).Should().Be(expected);
+        ArtifactPaths.Overlap(right, left).Should().Be(expected);
+    }
 }

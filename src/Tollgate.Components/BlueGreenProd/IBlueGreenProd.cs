@@ -97,7 +97,7 @@ public interface IBlueGreenProd : ITollgateBuild
     Target BlueGreenProd => _ => _
         .Description("Blue-green release to prod: deploy the idle colour, preview, analyse, switch, analyse, keep or roll back")
         .After<IBuildImage>(x => x.Build)
-        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/**")
+        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/image.json")
         .Executes(ct => BlueGreenProdStage.RunAsync(this, ct));
 
     /// <summary>Promotes the colour in the preview, or finishes a paused promotion.</summary>

@@ -101,10 +101,10 @@ internal static class BuildImageStage
         }
     }
 
-    /// <summary>Writes artifacts/image/image.tar.gz when <see cref="ImageArchivePolicy"/> says so (else removes an old one); its file name or null.</summary>
+    /// <summary>Writes artifacts/image-archive/image.tar.gz when <see cref="ImageArchivePolicy"/> says so (else removes an old one); its path as image.json names it, or null.</summary>
     private static async Task<string?> WriteArchiveAsync(IBuildImage build, ContainerEngineClient client, string image, bool pushed, string registry, CancellationToken cancellationToken)
     {
-        var path = build.ArtifactsDirectory / "image" / ImageArchivePolicy.FileName;
+        var path = build.ArtifactsDirectory / ImageArchivePolicy.Folder / ImageArchivePolicy.FileName;
         var onGitHubActions = string.Equals(build.EnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
         if (ImageArchivePolicy.Reason(build.ImageArchive, pushed, registry, onGitHubActions) is not { } reason)
         {
@@ -119,7 +119,7 @@ internal static class BuildImageStage
 
         build.Log.Information($"Writing the image archive ({reason}); --image-archive false turns it off");
         await client.SaveImageAsync(image, path, cancellationToken).ConfigureAwait(false);
-        return ImageArchivePolicy.FileName;
+        return ImageArchivePolicy.RecordPath;
     }
 
     /// <summary>The base for the sdk builder, in the registry: BASE_IMAGE as given, else the host-built runtime pushed there.</summary>

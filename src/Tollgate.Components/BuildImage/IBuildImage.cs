@@ -1,4 +1,5 @@
 using Tollgate.Containers;
+using Tollgate.GitHubActions;
 
 namespace Tollgate.Components.BuildImage;
 
@@ -64,7 +65,7 @@ public interface IBuildImage : ITollgateBuild
     bool? ImagePush => TryGetValue<bool?>();
 
     /// <summary>Write the image archive.</summary>
-    [Parameter("Also write the image as artifacts/image/image.tar.gz (gzip docker save) for jobs that cannot pull it (default: on GitHub Actions when the image was not pushed or went to a loopback registry; true forces it, false never).")]
+    [Parameter("Also write the image as artifacts/image-archive/image.tar.gz (gzip docker save, the CI artifact image-archive) for jobs that cannot pull it (default: on GitHub Actions when the image was not pushed or went to a loopback registry; true forces it, false never).")]
     bool? ImageArchive => TryGetValue<bool?>();
 
     /// <summary>Smoke-test the image.</summary>
@@ -93,7 +94,10 @@ public interface IBuildImage : ITollgateBuild
     /// <summary>Builds, smoke-tests and pushes the image; writes artifacts/image/image.json.</summary>
     Target Build => _ => _
         .Description("Builds the container image (tags from git, OCI labels), smoke-tests it and pushes it; writes artifacts/image/image.json")
-        .Produces("artifacts/image/**")
+        .Produces("artifacts/image/image.json")
+        // The archive (hundreds of MB, gzip already, written only when no reachable registry holds the image) travels
+        // apart: Scan downloads it, the deploy jobs pull by digest.
+        .ProducesSeparateArtifact(ImageArchivePolicy.ArtifactName, ArtifactTraits.AlreadyCompressed | ArtifactTraits.MayBeAbsent, $"artifacts/{ImageArchivePolicy.Folder}/**")
         .Executes(async cancellationToken =>
         {
             var result = await BuildImageStage.RunAsync(this, cancellationToken).ConfigureAwait(false);

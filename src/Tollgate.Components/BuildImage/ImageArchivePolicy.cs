@@ -1,17 +1,26 @@
 namespace Tollgate.Components.BuildImage;
 
 /// <summary>
-/// When the Build stage also writes the image as an archive (artifacts/image/image.tar.gz): for jobs that cannot pull
-/// it. On GitHub Actions every job runs on a fresh runner, so an image that was not pushed, or was pushed to a registry
+/// When the Build stage also writes the image as an archive (artifacts/image-archive/image.tar.gz): for jobs that cannot
+/// pull it. On GitHub Actions every job runs on a fresh runner, so an image that was not pushed, or was pushed to a registry
 /// on the runner's loopback address (the default local registry), is gone when the next job starts; there the archive
-/// rides in the Build artifact (as docker/build-push-action's <c>outputs: type=docker,dest=...</c> with
-/// upload-artifact does). Elsewhere (a developer machine, one CI job) the engine still holds the image, so no archive
+/// travels as an artifact of its own (as docker/build-push-action's <c>outputs: type=docker,dest=...</c> with
+/// upload-artifact does), which only the jobs that load it download. Elsewhere (a developer machine, one CI job) the engine still holds the image, so no archive
 /// is written unless asked for.
 /// </summary>
 internal static class ImageArchivePolicy
 {
-    /// <summary>The archive's file name beside image.json.</summary>
+    /// <summary>The archive's file name.</summary>
     public const string FileName = "image.tar.gz";
+
+    /// <summary>The archive's folder under the artifacts directory, a sibling of image.json's (a folder per CI artifact).</summary>
+    public const string Folder = "image-archive";
+
+    /// <summary>The CI artifact that holds <see cref="Folder"/>.</summary>
+    public const string ArtifactName = "image-archive";
+
+    /// <summary>The archive as image.json names it: relative to image.json's folder.</summary>
+    public const string RecordPath = "../" + Folder + "/" + FileName;
 
     /// <summary>Why the archive is written, or null when it is not.</summary>
     /// <param name="requested">--image-archive: true forces it, false never, null decides.</param>

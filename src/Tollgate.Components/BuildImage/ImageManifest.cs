@@ -40,9 +40,9 @@ internal sealed record ImageManifest(
     };
 
     /// <summary>
-    /// The image as a gzip-compressed <c>docker save</c> archive beside image.json (its file name, e.g.
-    /// <c>image.tar.gz</c>), or null when none was written: for jobs that cannot pull the image (a loopback registry, or
-    /// none), which load it and check it is <see cref="ImageId"/>.
+    /// The image as a gzip-compressed <c>docker save</c> archive, relative to image.json's folder
+    /// (<c>../image-archive/image.tar.gz</c>, a CI artifact of its own), or null when none was written: for jobs that
+    /// cannot pull the image (a loopback registry, or none), which load it and check it is <see cref="ImageId"/>.
     /// </summary>
     public string? Archive { get; init; }
 

@@ -53,7 +53,7 @@ public interface IDeployStaging : ITollgateBuild
     Target DeployStaging => _ => _
         .Description("Deploys the built image by digest to an environment (--environment, default staging), smoke-tests it and rolls back on failure")
         .DependsOn<IBuildImage>(x => x.Build)
-        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/**")
+        .Consumes<IBuildImage>(x => x.Build, "artifacts/image/image.json")
         .Produces("artifacts/deploy/**")
         .Executes(cancellationToken => DeployStagingStage.DeployAsync(this, cancellationToken));
 

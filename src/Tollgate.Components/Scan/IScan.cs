@@ -113,7 +113,7 @@ public interface IScan : ITollgateBuild
     Target Scan => _ => _
         .Description("Scans for secrets, Dockerfile and Kubernetes misconfiguration, vulnerable dependencies and licences; writes SBOMs and SARIF")
         .After<IBuildImage>(x => x.Build)
-        .ConsumesIfPresent<IBuildImage>(x => x.Build, "artifacts/image/**")
+        .ConsumesIfPresent<IBuildImage>(x => x.Build, "artifacts/image/image.json", "artifacts/image-archive/**")
         .Produces("artifacts/scan/**")
         .ProducesSarif("artifacts/scan/secrets.sarif", SarifWriter.Category("secrets"))
         .ProducesSarif("artifacts/scan/secret-history.sarif", SarifWriter.Category("secret-history"))

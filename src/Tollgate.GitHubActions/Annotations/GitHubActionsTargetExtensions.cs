@@ -83,6 +83,28 @@ public static class GitHubActionsTargetExtensions
         return Annotate(definition, new SarifOutput(path, category));
     }
 
+    /// <summary>
+    /// The target produces <paramref name="paths"/> (as <c>Produces</c> does) and its job uploads them as the artifact
+    /// <paramref name="name"/> instead of with its other outputs: a job downloads it only when it consumes those paths
+    /// (<c>Consumes(target, "artifacts/image-archive/**")</c>) or all of the target's outputs.
+    /// </summary>
+    /// <param name="definition">The target.</param>
+    /// <param name="name">The artifact's name, unique in the workflow, e.g. <c>image-archive</c>.</param>
+    /// <param name="traits">Whether the files are compressed already, whether the target may write none.</param>
+    /// <param name="paths">Globs relative to the root.</param>
+    public static ITargetDefinition ProducesSeparateArtifact(this ITargetDefinition definition, string name, ArtifactTraits traits, params string[] paths)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Length == 0 || paths.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"The separate artifact '{name}' needs at least one path, and no empty one.", nameof(paths));
+        }
+
+        return definition.Produces(paths).Annotate(new SeparateArtifact(name, [.. paths], traits));
+    }
+
     /// <summary>Sets the job's checkout depth (0: all history).</summary>
     public static ITargetDefinition FetchDepth(this ITargetDefinition definition, int depth)
     {

@@ -58,3 +58,12 @@ public sealed record HandsOverNothing;
 /// <param name="Key">The key of the line that holds the digest (its first occurrence is replaced).</param>
 /// <param name="Branch">The branch the commit is pushed to (the one the controller watches).</param>
 public sealed record GitOpsCommit(string ValuesFile, string DigestFile, string Key, string Branch);
+
+/// <summary>
+/// Files of the target's <c>Produces</c> that its job uploads as an artifact of their own, so that only the jobs that
+/// consume those paths download them (an image archive for a scan, not for a deployment that pulls by digest).
+/// </summary>
+/// <param name="Name">The artifact's name, unique in the workflow (a matrix job appends its values).</param>
+/// <param name="Paths">The globs it holds (relative to the root).</param>
+/// <param name="Traits">Whether the files are compressed already, whether the target may write none.</param>
+public sealed record SeparateArtifact(string Name, ImmutableArray<string> Paths, ArtifactTraits Traits);

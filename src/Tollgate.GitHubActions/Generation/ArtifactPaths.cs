@@ -36,6 +36,22 @@ internal static class ArtifactPaths
         return Join(common);
     }
 
+    /// <summary>
+    /// Whether two path patterns can name the same files: the literal folder prefix of one lies within the other's
+    /// (<c>artifacts/image/**</c> and <c>artifacts/image/image.json</c> do; <c>artifacts/image-archive/**</c> does not).
+    /// Exclusions (<c>!...</c>) overlap nothing.
+    /// </summary>
+    public static bool Overlap(string left, string right)
+    {
+        if (left.StartsWith('!') || right.StartsWith('!'))
+        {
+            return false;
+        }
+
+        var (a, b) = (SearchPath(Normalize(left)), SearchPath(Normalize(right)));
+        return CommonPrefix(a, b).Length == Math.Min(a.Length, b.Length);
+    }
+
     private static string Normalize(string pattern)
     {
         var normalized = pattern.Replace('\\', '/');

@@ -62,46 +62,64 @@ internal static class StepRenderer
     private static IEnumerable<YamlMap> Downloads(WorkflowJob job, GenerationContext context)
     {
         var inJob = job.Targets.Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var producers = job.Targets.SelectMany(t => t.Consumes.Select(c => c.ProducerTarget))
-            .Where(p => !inJob.Contains(p))
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var producerName in producers)
+        var consumptions = job.Targets.SelectMany(t => t.Consumes.Select(c => (Consumer: t.Name, Consumption: c)))
+            .Where(c => !inJob.Contains(c.Consumption.ProducerTarget))
+            .GroupBy(c => c.Consumption.ProducerTarget, StringComparer.OrdinalIgnoreCase);
+        foreach (var byProducer in consumptions)
         {
-            var producerJob = context.JobOf(producerName);
-            var producer = producerJob.Targets.First(t => string.Equals(t.Name, producerName, StringComparison.OrdinalIgnoreCase));
+            var producerJob = context.JobOf(byProducer.Key);
+            var producer = producerJob.Targets.First(t => string.Equals(t.Name, byProducer.Key, StringComparison.OrdinalIgnoreCase));
             if (producer.Produces.IsEmpty)
             {
                 throw new TollgateException($"Target '{string.Join(", ", job.Targets.Select(t => t.Name))}' consumes '{producer.Name}', which produces nothing. Add .Produces(\"artifacts/...\") to '{producer.Name}'.");
             }
 
-            var with = producerJob.Matrix is null
-                ? new YamlMap().Add("name", producer.Name)
-                : new YamlMap().Add("pattern", producer.Name + "-*").Add("merge-multiple", YamlNode.Bool(true));
-            with.Add("path", ArtifactPaths.DownloadPath(producer.Produces));
-            var step = new YamlMap().Add("name", $"Download {producer.Name} artifact");
-            if (job.Targets.Any(t => t.AssuredAfterFailure))
+            // Only the artifacts holding the consumed paths: a deployment that pulls by digest skips the image archive.
+            var consumer = string.Join(", ", byProducer.Select(c => c.Consumer).Distinct(StringComparer.Ordinal));
+            foreach (var artifact in TargetArtifacts.Consumed(producer, [.. byProducer.Select(c => c.Consumption)], consumer))
             {
-                // An assured job (a report, a clean-up) also runs when a producer failed before uploading anything.
-                step.Add("continue-on-error", YamlNode.Bool(true));
-            }
+                // By name, download-artifact fails when there is none; by pattern it finds nothing and goes on.
+                var with = producerJob.Matrix is not null
+                    ? new YamlMap().Add("pattern", artifact.Name + "-*").Add("merge-multiple", YamlNode.Bool(true))
+                    : artifact.Traits.HasFlag(ArtifactTraits.MayBeAbsent)
+                        ? new YamlMap().Add("pattern", artifact.Name).Add("merge-multiple", YamlNode.Bool(true))
+                        : new YamlMap().Add("name", artifact.Name);
+                with.Add("path", ArtifactPaths.DownloadPath(artifact.Paths));
+                var step = new YamlMap().Add("name", $"Download {artifact.Name} artifact");
+                if (job.Targets.Any(t => t.AssuredAfterFailure))
+                {
+                    // An assured job (a report, a clean-up) also runs when a producer failed before uploading anything.
+                    step.Add("continue-on-error", YamlNode.Bool(true));
+                }
 
-            yield return step.Add("uses", "actions/download-artifact@v4").Add("with", with);
+                yield return step.Add("uses", "actions/download-artifact@v4").Add("with", with);
+            }
         }
     }
 
     private static IEnumerable<YamlMap> Uploads(WorkflowJob job)
     {
-        foreach (var target in job.Targets.Where(t => !t.Produces.IsEmpty))
+        var matrixSuffix = job.Matrix is null ? string.Empty : string.Concat(job.Matrix.Dimensions.Select(d => $"-${{{{ matrix.{d.Name} }}}}"));
+        foreach (var artifact in job.Targets.SelectMany(TargetArtifacts.Of))
         {
-            var name = job.Matrix is null
-                ? target.Name
-                : target.Name + string.Concat(job.Matrix.Dimensions.Select(d => $"-${{{{ matrix.{d.Name} }}}}"));
-            var paths = target.Produces.Length == 1 ? target.Produces[0] : string.Join('\n', target.Produces) + "\n";
+            var paths = artifact.Paths.Length == 1 ? artifact.Paths[0] : string.Join('\n', artifact.Paths) + "\n";
+            var with = new YamlMap().Add("name", artifact.Name + matrixSuffix).Add("path", paths);
+            if (artifact.Traits.HasFlag(ArtifactTraits.MayBeAbsent))
+            {
+                with.Add("if-no-files-found", "ignore");
+            }
+
+            if (artifact.Traits.HasFlag(ArtifactTraits.AlreadyCompressed))
+            {
+                // Zipping a gzip file again costs upload time and saves nothing (upload-artifact's compression-level).
+                with.Add("compression-level", YamlNode.Number(0));
+            }
+
             yield return new YamlMap()
-                .Add("name", $"Upload {target.Name} artifact")
+                .Add("name", $"Upload {artifact.Name} artifact")
                 .Add("if", NotCancelled)
                 .Add("uses", "actions/upload-artifact@v4")
-                .Add("with", new YamlMap().Add("name", name).Add("path", paths));
+                .Add("with", with);
         }
     }
 

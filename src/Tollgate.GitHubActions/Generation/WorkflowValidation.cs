@@ -18,6 +18,18 @@ internal static partial class WorkflowValidation
             Require(Identifier().IsMatch(target.Name), $"Target '{target.Name}': CI runs targets by name in a shell; use letters, digits and '_'.");
         }
 
+        // upload-artifact fails when a run uploads a second artifact of a name, so two targets' artifacts must differ.
+        var artifacts = context.Jobs.SelectMany(j => j.Targets.SelectMany(t => TargetArtifacts.Of(t).Select(a => (Target: t.Name, a.Name))));
+        foreach (var clash in artifacts.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            Require(false, $"{where}: the artifact name '{clash.Key}' is uploaded by {string.Join(" and ", clash.Select(a => a.Target))}; give the separate artifact (ProducesSeparateArtifact) a name of its own.");
+        }
+
+        foreach (var separate in graph.Targets.SelectMany(t => t.Annotations.OfType<SeparateArtifact>()))
+        {
+            Require(ArtifactName().IsMatch(separate.Name), $"{where}: the artifact name '{separate.Name}' becomes a file name on download; use letters, digits, '.', '_' and '-'.");
+        }
+
         foreach (var target in workflow.Runners.Keys.Concat(workflow.Matrices.SelectMany(m => m.Targets)))
         {
             Require(graph.TryGet(target, out _), $"{where} sets a runner or matrix for '{target}', which is not a target of this build.");
@@ -81,6 +93,9 @@ internal static partial class WorkflowValidation
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex FileName();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex ArtifactName();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();

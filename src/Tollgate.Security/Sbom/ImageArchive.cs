@@ -59,19 +59,19 @@ internal static class ImageArchive
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or JsonException)
         {
-            throw new ScanException($"{displayPath} is not a gzip-compressed image archive ({e.Message}); the Build stage writes one with docker save when --image-archive applies. Download the Build artifact of the same run again, or run Build again.", e);
+            throw new ScanException($"{displayPath} is not a gzip-compressed image archive ({e.Message}); the Build stage writes one with docker save when --image-archive applies. Download the Build job's image-archive artifact of the same run again, or run Build again.", e);
         }
 
         var images = manifest as JsonArray;
         if (images is not { Count: 1 } || images[0]?["Config"]?.GetValue<string>() is not { } config)
         {
-            throw new ScanException($"{displayPath} holds {(manifest is null ? "no manifest.json" : $"{images?.Count ?? 0} images in manifest.json")}; expected the one image the Build stage saved. Download the Build artifact of the same run again, or run Build again.");
+            throw new ScanException($"{displayPath} holds {(manifest is null ? "no manifest.json" : $"{images?.Count ?? 0} images in manifest.json")}; expected the one image the Build stage saved. Download the Build job's image-archive artifact of the same run again, or run Build again.");
         }
 
         var actual = digests.GetValueOrDefault(Normalize(config));
         if (!string.Equals(actual, expectedId, StringComparison.Ordinal))
         {
-            throw new ScanException($"{displayPath} is not the image the record names: its image config {(actual is null ? $"{config} is missing" : $"hashes to {actual}")}, but image.json records imageId {expectedId}. The archive was altered or belongs to another build; it is not loaded. Download the Build artifact of the same run again, or run Build again.");
+            throw new ScanException($"{displayPath} is not the image the record names: its image config {(actual is null ? $"{config} is missing" : $"hashes to {actual}")}, but image.json records imageId {expectedId}. The archive was altered or belongs to another build; it is not loaded. Download the Build job's image-archive artifact of the same run again, or run Build again.");
         }
     }
 
@@ -100,7 +100,7 @@ internal static class ImageArchive
         error ??= errors.First;
         if (error is not null)
         {
-            throw new ScanException($"Loading {displayPath} into the engine failed ({error.Split('\n')[0]}); a layer that does not match the image config is refused this way. Download the Build artifact of the same run again, or run Build again.");
+            throw new ScanException($"Loading {displayPath} into the engine failed ({error.Split('\n')[0]}); a layer that does not match the image config is refused this way. Download the Build job's image-archive artifact of the same run again, or run Build again.");
         }
 
         try
@@ -109,7 +109,7 @@ internal static class ImageArchive
         }
         catch (DockerImageNotFoundException e)
         {
-            throw new ScanException($"Loading {displayPath} reported no error, but the engine has no image {expectedId} afterwards. Download the Build artifact of the same run again, or run Build again.", e);
+            throw new ScanException($"Loading {displayPath} reported no error, but the engine has no image {expectedId} afterwards. Download the Build job's image-archive artifact of the same run again, or run Build again.", e);
         }
     }
 

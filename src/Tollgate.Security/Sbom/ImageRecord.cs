@@ -18,7 +18,7 @@ internal sealed record ImageRecord(IReadOnlyList<string> Local, string? Pullable
     /// <summary>The engine's image id (<c>sha256:</c> of the image config), which an archive must match.</summary>
     public string? Id { get; init; }
 
-    /// <summary>The image archive the record names (a path beside it, <c>image.tar.gz</c>), or null.</summary>
+    /// <summary>The image archive the record names (a full path; the record has it in a sibling folder, <c>../image-archive/image.tar.gz</c>), or null.</summary>
     public string? Archive { get; init; }
 
     /// <summary>Reads the record; a broken one is a <see cref="ScanException"/> naming the file and the fix.</summary>
@@ -43,16 +43,29 @@ internal sealed record ImageRecord(IReadOnlyList<string> Local, string? Pullable
         var display = tagged ?? pinned ?? repository;
         string[] local = [.. new[] { id, tagged, pinned }.OfType<string>().Distinct(StringComparer.Ordinal)];
         var archive = json["archive"]?.GetValue<string>();
-        if (archive is not null && (archive.Length == 0 || Path.IsPathRooted(archive) || archive.Replace('\\', '/').Split('/').Contains("..")))
+        if (archive is not null && !IsBesideOrInSibling(archive))
         {
-            throw new ScanException($"{displayPath}: 'archive' is '{archive}'; expected a file name beside it (image.tar.gz), as the Build stage writes. Run Build again.");
+            throw new ScanException($"{displayPath}: 'archive' is '{archive}'; expected a file beside it (image.tar.gz) or in a sibling folder (../image-archive/image.tar.gz, as the Build stage writes). Run Build again.");
         }
 
         return new ImageRecord(local.Length == 0 ? [repository] : local, pinned ?? tagged, display)
         {
             Id = id,
-            Archive = archive is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, archive),
+            Archive = archive is null ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, archive)),
         };
+    }
+
+    // The record travels as a CI artifact: it may name a file beside it or in a sibling folder (the archive is an artifact
+    // of its own, artifacts/image-archive beside artifacts/image), never one elsewhere on the runner.
+    private static bool IsBesideOrInSibling(string archive)
+    {
+        var segments = archive.Replace('\\', '/').Split('/');
+        if (Path.IsPathRooted(archive) || segments.Any(s => s.Length == 0 || s == "."))
+        {
+            return false;
+        }
+
+        return segments.Length == 1 ? segments[0] != ".." : segments.Length == 3 && segments[0] == ".." && segments[1] != ".." && segments[2] != "..";
     }
 
     /// <summary>The first local reference the engine knows, or null.</summary>

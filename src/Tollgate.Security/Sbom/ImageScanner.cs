@@ -99,8 +99,8 @@ public sealed class ImageScanner(ImageScanOptions options) : IScanner
     {
         var loopback = record.Pullable is { } pullable && (pullable.StartsWith("127.", StringComparison.Ordinal) || pullable.StartsWith("localhost", StringComparison.Ordinal));
         var archive = record.Archive is { } named
-            ? $"The record names the image archive {Path.GetRelativePath(options.RootDirectory, named).Replace('\\', '/')}, which is not here: download the Build job's artifact into {Path.GetDirectoryName(options.ImageJson)?.Replace('\\', '/')} (the generated workflows do). "
-            : "Let Build write the image archive for this job (--image-archive true; automatic on GitHub Actions when the registry is a loopback one) and hand it over with the Build artifact, ";
+            ? $"The record names the image archive {Path.GetRelativePath(options.RootDirectory, named).Replace('\\', '/')}, which is not here: download the Build job's artifact that holds it into {Path.GetRelativePath(options.RootDirectory, Path.GetDirectoryName(named)!).Replace('\\', '/')} (the generated workflows download image-archive there). "
+            : "Let Build write the image archive for this job (--image-archive true; automatic on GitHub Actions when the registry is a loopback one) and hand it over as an artifact (the generated workflows' image-archive), ";
         return $"the image {record.Display} from {options.ImageJson} is not in the engine at {options.DockerEndpoint} (a CI job on another runner has only the record), and {pullFailure}. "
             + (loopback ? "Its registry is on the loopback address of the machine that built it: push to a registry this job can reach (--registry), " : "Push it to a registry this job can reach (--registry), ")
             + "run docker login and docker pull before the scan for a private one, or run Build and Scan in one job (./build.sh Build Scan). "

@@ -32,9 +32,9 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : Service
             output.Should().Contain($"Writing the image archive (the registry {address} is on this runner's loopback address");
             manifest = ImageManifest.Read(Root["artifacts/image/image.json"]);
             manifest.Digest.Should().StartWith("sha256:");
-            manifest.Archive.Should().Be("image.tar.gz");
-            new FileInfo(Root["artifacts/image/image.tar.gz"]).Length.Should().BeGreaterThan(1 << 20);
-            summary.Should().Contain("| Archive | `image.tar.gz`");
+            manifest.Archive.Should().Be("../image-archive/image.tar.gz");
+            new FileInfo(Root["artifacts/image-archive/image.tar.gz"]).Length.Should().BeGreaterThan(1 << 20);
+            summary.Should().Contain("| Archive | `../image-archive/image.tar.gz`");
         }
         finally
         {
@@ -47,7 +47,7 @@ public sealed class BuildImageArchiveTests(LocalEngineFixture fixture) : Service
         var (scanExit, scanOutput, scanSummary) = await ScanBuild.RunAsync(Root.Path, "--scan-scanners", "image");
 
         scanExit.Should().Be(0, scanOutput);
-        scanSummary.Should().Contain("loaded from artifacts/image/image.tar.gz because pulling");
+        scanSummary.Should().Contain("loaded from artifacts/image-archive/image.tar.gz because pulling");
         (await Fixture.Engine.InspectImageAsync(manifest.ImageId, timeout.Token)).Should().NotBeNull();
         var bom = JsonNode.Parse(File.ReadAllText(Root["artifacts/scan/sbom/image.cdx.json"]))!;
         var purls = bom["components"]!.AsArray().Select(c => c!["purl"]!.GetValue<string>()).ToList();

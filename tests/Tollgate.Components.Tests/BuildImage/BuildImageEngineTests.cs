@@ -29,7 +29,7 @@ public sealed class BuildImageEngineTests(LocalEngineFixture fixture) : ServiceR
         manifest.Repository.Should().Be($"{_registry}/research-assistant");
         manifest.Tags.Should().Contain(sha[..7]);
         manifest.Digest.Should().BeNull("nothing was pushed");
-        manifest.Archive.Should().Be("image.tar.gz", "on GitHub Actions an image that was not pushed is handed to the next job as an archive");
+        manifest.Archive.Should().Be("../image-archive/image.tar.gz", "on GitHub Actions an image that was not pushed is handed to the next job as an archive");
         output.Should().Contain("Writing the image archive (the image was not pushed");
         summary.Should().Contain(manifest.Repository);
         var image = await Fixture.Engine.InspectImageAsync(manifest.ImageId, CancellationToken.None);

@@ -18,6 +18,9 @@ internal static class Specs
     public static TargetSpec Consuming(this TargetSpec spec, params string[] producers) =>
         spec with { Consumes = [.. producers.Select(p => new ArtifactConsumption(p, []))] };
 
+    public static TargetSpec ConsumingPaths(this TargetSpec spec, string producer, params string[] paths) =>
+        spec with { Consumes = spec.Consumes.Add(new ArtifactConsumption(producer, [.. paths])) };
+
     public static TargetSpec ConsumingIfPresent(this TargetSpec spec, string producer, params string[] paths) =>
         spec with { Consumes = spec.Consumes.Add(new ArtifactConsumption(producer, [.. paths]) { IfPresent = true }) };
 

@@ -56,7 +56,7 @@ public sealed class ImageArchiveTests : IAsyncLifetime, IDisposable
         var result = await Scanner().ScanAsync(timeout.Token);
 
         result.Status.Should().Be(ScannerStatus.Ran, result.Reason);
-        result.Reason.Should().Contain("loaded from artifacts/image/image.tar.gz because pulling");
+        result.Reason.Should().Contain("loaded from artifacts/image-archive/image.tar.gz because pulling");
         File.ReadAllText(_directory["artifacts/scan/image.cdx.json"]).Should().Contain("pkg:deb/debian/tollgate-fixture@1.2-3").And.Contain("pkg:nuget/YamlDotNet@");
         (await _client.Images.InspectImageAsync(id, timeout.Token)).ID.Should().Be(id);
     }
@@ -72,8 +72,8 @@ public sealed class ImageArchiveTests : IAsyncLifetime, IDisposable
         var act = () => Scanner().ScanAsync(timeout.Token);
 
         (await act.Should().ThrowAsync<ScanException>()).Which.Message.Should()
-            .Contain("artifacts/image/image.tar.gz is not the image the record names")
-            .And.Contain($"hashes to {id}").And.Contain($"records imageId {recorded}").And.Contain("Download the Build artifact");
+            .Contain("artifacts/image-archive/image.tar.gz is not the image the record names")
+            .And.Contain($"hashes to {id}").And.Contain($"records imageId {recorded}").And.Contain("Download the Build job's image-archive artifact");
         var inEngine = async () => await _client.Images.InspectImageAsync(id, timeout.Token);
         await inEngine.Should().ThrowAsync<DockerImageNotFoundException>("a refused archive is not loaded");
     }
@@ -83,25 +83,25 @@ public sealed class ImageArchiveTests : IAsyncLifetime, IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var (repository, id) = await BuildAndArchiveAsync(timeout.Token);
-        await TamperWithLayerAsync(_directory["artifacts/image/image.tar.gz"], timeout.Token);
+        await TamperWithLayerAsync(_directory["artifacts/image-archive/image.tar.gz"], timeout.Token);
         WriteRecord(repository, id);
 
         var act = () => Scanner().ScanAsync(timeout.Token);
 
         (await act.Should().ThrowAsync<ScanException>()).Which.Message.Should()
-            .StartWith("Loading artifacts/image/image.tar.gz into the engine failed (").And.Contain("Download the Build artifact");
+            .StartWith("Loading artifacts/image-archive/image.tar.gz into the engine failed (").And.Contain("Download the Build job's image-archive artifact");
     }
 
     [RequiresToolFact("dockerd", "bash .ci/install.d/10-docker.sh")]
     public async Task A_file_that_is_not_an_image_archive_is_refused_naming_it()
     {
-        _directory.Write("artifacts/image/image.tar.gz", "not a gzip stream");
+        _directory.Write("artifacts/image-archive/image.tar.gz", "not a gzip stream");
         WriteRecord(Repository, "sha256:" + new string('7', 64));
 
         var act = () => Scanner().ScanAsync(CancellationToken.None);
 
         (await act.Should().ThrowAsync<ScanException>()).Which.Message.Should()
-            .Contain("artifacts/image/image.tar.gz is not a gzip-compressed image archive");
+            .Contain("artifacts/image-archive/image.tar.gz is not a gzip-compressed image archive");
     }
 
     [RequiresToolFact("dockerd", "bash .ci/install.d/10-docker.sh")]
@@ -112,20 +112,23 @@ public sealed class ImageArchiveTests : IAsyncLifetime, IDisposable
         var result = await Scanner().ScanAsync(CancellationToken.None);
 
         result.Status.Should().Be(ScannerStatus.NotRun);
-        result.Reason.Should().Contain("names the image archive artifacts/image/image.tar.gz, which is not here: download the Build job's artifact into artifacts/image");
+        result.Reason.Should().Contain("names the image archive artifacts/image-archive/image.tar.gz, which is not here: download the Build job's artifact that holds it into artifacts/image-archive");
     }
 
     [Theory]
     [InlineData("../image.tar.gz")]
+    [InlineData("../../image-archive/image.tar.gz")]
+    [InlineData("../image-archive/../../image.tar.gz")]
+    [InlineData("./image.tar.gz")]
     [InlineData("/tmp/image.tar.gz")]
     [InlineData("")]
-    public void An_archive_outside_the_records_folder_is_refused(string archive)
+    public void An_archive_neither_beside_the_record_nor_in_a_sibling_folder_is_refused(string archive)
     {
         var path = _directory.Write("image.json", new JsonObject { ["repository"] = "r", ["imageId"] = "sha256:ab", ["archive"] = archive }.ToJsonString());
 
         var act = () => ImageRecord.Read(path, "artifacts/image/image.json");
 
-        act.Should().Throw<ScanException>().WithMessage("*'archive'*expected a file name beside it*");
+        act.Should().Throw<ScanException>().WithMessage("*'archive'*expected a file beside it*");
     }
 
     private ImageScanner Scanner() => new(new ImageScanOptions(_directory.Path, _directory["artifacts/scan"]) { DockerEndpoint = Endpoint });
@@ -137,7 +140,7 @@ public sealed class ImageArchiveTests : IAsyncLifetime, IDisposable
             ["tags"] = new JsonArray(_session),
             ["digest"] = "sha256:" + new string('1', 64),
             ["imageId"] = imageId,
-            ["archive"] = "image.tar.gz",
+            ["archive"] = "../image-archive/image.tar.gz",
         }.ToJsonString());
 
     /// <summary>Builds the test image, saves it gzip-compressed as the Build stage does, and removes it from the engine.</summary>
@@ -149,9 +152,9 @@ public sealed class ImageArchiveTests : IAsyncLifetime, IDisposable
         await ImageScannerTests.BuildAsync(_client, tag, _session, ImageScannerTests.DpkgStatus(), cancellationToken);
         var id = (await _client.Images.InspectImageAsync(tag, cancellationToken)).ID;
         _images.Add(id);
-        Directory.CreateDirectory(_directory["artifacts/image"]);
+        Directory.CreateDirectory(_directory["artifacts/image-archive"]);
         await using (var export = await _client.Images.SaveImageAsync(tag, cancellationToken))
-        await using (var file = File.Create(_directory["artifacts/image/image.tar.gz"]))
+        await using (var file = File.Create(_directory["artifacts/image-archive/image.tar.gz"]))
         await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         {
             await export.CopyToAsync(gzip, 1 << 20, cancellationToken);

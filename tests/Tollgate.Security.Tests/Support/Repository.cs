@@ -11,7 +11,16 @@ internal static class Repository
     /// The official schemas: ../shared/schemas beside the checkout, or beside the nearest folder above it that has one
     /// (the workflow proof runs each job in a clone deep inside the checkout).
     /// </summary>
-    public static string Schemas => FindSchemas();
+    public static string Schemas => FindSchemas() ?? throw new DirectoryNotFoundException(MissingSchemas);
+
+    /// <summary>Why a schema test is skipped (no ../shared/schemas here, outside CI), or null when it must run.</summary>
+    public static string? SchemasSkipReason =>
+        FindSchemas() is null && !Tollgate.TestSupport.RequiredTools.AreRequired
+            ? MissingSchemas + " Set TOLLGATE_REQUIRE_TOOLS=1 to make this a failure."
+            : null;
+
+    private static string MissingSchemas =>
+        $"No shared/schemas folder beside {Root} or any folder above it: the SARIF and CycloneDX schemas are read from ../shared/schemas.";
 
     /// <summary>Validates files against a schema in ../shared/schemas with ajv (tools/ajv); returns the exit code and output.</summary>
     public static (int ExitCode, string Output) Validate(string schema, params string[] files)
@@ -45,7 +54,7 @@ internal static class Repository
         return (process.ExitCode, output + error.Result);
     }
 
-    private static string FindSchemas()
+    private static string? FindSchemas()
     {
         for (var directory = new DirectoryInfo(Root).Parent; directory is not null; directory = directory.Parent)
         {
@@ -56,6 +65,6 @@ internal static class Repository
             }
         }
 
-        throw new DirectoryNotFoundException($"No shared/schemas folder beside {Root} or any folder above it: the SARIF and CycloneDX schemas are read from ../shared/schemas.");
+        return null;
     }
 }
