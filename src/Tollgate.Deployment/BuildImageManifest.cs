@@ -37,6 +37,32 @@ public static class BuildImageManifest
         }
     }
 
+    /// <summary>
+    /// The commit the image was built from (the manifest's <c>revision</c>), when the manifest at <paramref name="path"/>
+    /// describes <paramref name="image"/> (same registry digest or image id); otherwise null: the commit of an image given
+    /// by reference is not known here, and the checkout's HEAD is not it.
+    /// </summary>
+    public static string? ReadRevision(string path, ImageReference image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var manifest = document.RootElement.TryGetProperty("manifest", out var inner) ? inner : document.RootElement;
+            var describes = String(manifest, "digest") == image.Digest || String(manifest, "imageId") == image.Digest;
+            return describes && String(manifest, "revision") is { Length: > 0 } revision ? revision : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

@@ -47,4 +47,17 @@ public sealed class BuildImageManifestTests
     public void A_missing_manifest_names_the_Build_target_and_the_parameter() =>
         FluentActions.Invoking(() => BuildImageManifest.Read("/nonexistent/image.json")).Should().Throw<DeploymentException>()
             .WithMessage("*run the Build target first*--deploy-image*");
+
+    [Fact]
+    public void The_revision_is_the_manifests_only_for_the_image_it_describes()
+    {
+        using var temp = new TempDirectory("tollgate-manifest");
+        var path = temp.Write("image.json", $$$"""{"repository":"127.0.0.1:5000/research-assistant","tags":["main"],"digest":"{{{Digest}}}","imageId":"{{{Id}}}","revision":"0123456789abcdef0123456789abcdef01234567"}""");
+
+        BuildImageManifest.ReadRevision(path, new ImageReference("127.0.0.1:5000/research-assistant", Digest)).Should().Be("0123456789abcdef0123456789abcdef01234567");
+        BuildImageManifest.ReadRevision(path, new ImageReference("research-assistant", Id)).Should().Be("0123456789abcdef0123456789abcdef01234567", "an image deployed by its local id");
+        BuildImageManifest.ReadRevision(path, new ImageReference("other", "sha256:" + new string('1', 64))).Should().BeNull("the manifest describes another image");
+        BuildImageManifest.ReadRevision(temp.Write("broken.json", "not json"), new ImageReference("r", Digest)).Should().BeNull();
+        BuildImageManifest.ReadRevision("/nonexistent/image.json", new ImageReference("r", Digest)).Should().BeNull();
+    }
 }

@@ -25,7 +25,7 @@ internal static class BlueGreenProdStage
         var platform = await build.CreateBlueGreenPlatformAsync(cancellationToken).ConfigureAwait(false);
         using var owned = platform as IDisposable;
         build.Log.Information($"Blue-green release of {image} to {environment.Name} ({platform.GetType().Name}) at {platform.StableUrl}");
-        var (commit, commitTime) = await CommitAsync(build, cancellationToken).ConfigureAwait(false);
+        var (commit, commitTime) = await CommitAsync(build, image, cancellationToken).ConfigureAwait(false);
         var templates = new BlueGreenAnalysisTemplates(build, http);
         var request = new BlueGreenRequest(environment.Name, image)
         {
@@ -140,12 +140,23 @@ internal static class BlueGreenProdStage
         return path;
     }
 
-    private static async Task<(string Commit, DateTimeOffset? Time)> CommitAsync(IBlueGreenProd build, CancellationToken cancellationToken)
+    /// <summary>
+    /// The commit the image was built from and its time (for lead time): the revision in image.json when that file describes
+    /// the image, its time from git when the commit is in the checkout. An image given by reference has no known commit:
+    /// the checkout's HEAD need not be the image's source, so the record says "unknown" rather than a wrong commit.
+    /// </summary>
+    private static async Task<(string Commit, DateTimeOffset? Time)> CommitAsync(IBlueGreenProd build, ImageReference image, CancellationToken cancellationToken)
     {
-        var result = await build.Processes.RunAsync(new CommandSpec("git").WithArguments("log", "-1", "--format=%H %cI").WithWorkingDirectory(build.RootDirectory).WithCapture().WithValidation(false), cancellationToken).ConfigureAwait(false);
+        if (BuildImageManifest.ReadRevision(build.RootDirectory / BuildImageManifest.DefaultPath, image) is not { } revision)
+        {
+            build.Log.Information($"The commit of {image.Pinned} is not known (artifacts/image/image.json does not describe it): its deployment record has no commit and no lead time");
+            return ("unknown", null);
+        }
+
+        var result = await build.Processes.RunAsync(new CommandSpec("git").WithArguments("log", "-1", "--format=%H %cI", revision, "--").WithWorkingDirectory(build.RootDirectory).WithCapture().WithValidation(false), cancellationToken).ConfigureAwait(false);
         var parts = result.StandardOutput.Trim().Split(' ');
         return result.Succeeded && parts.Length == 2 && DateTimeOffset.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? (parts[0], time)
-            : ("unknown", null);
+            : (revision, null);
     }
 }

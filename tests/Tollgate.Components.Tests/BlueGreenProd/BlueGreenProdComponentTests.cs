@@ -6,6 +6,7 @@ namespace Tollgate.Components.Tests.BlueGreenProd;
 public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
 {
     private const string Digest = "sha256:4c1f6a7e1a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5";
+    private const string Revision = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432";
     private static readonly string[] Fast = ["--scale-down-delay", "0s", "--pre-promotion-count", "1", "--post-promotion-duration", "1s", "--analysis-interval", "1s"];
     private readonly TempDirectory _root = new();
     private ColourService _service = null!;
@@ -28,7 +29,8 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
         platform.Calls.Should().Equal($"deploy green 127.0.0.1:5000/research-assistant@{Digest}", "preview green", "switch green", "scale-down blue");
         summary.Should().Contain("### BlueGreenProd: prod, green: Succeeded").And.Contain("pre-promotion").And.Contain("post-promotion");
         output.Should().Contain($"prod serves green (127.0.0.1:5000/research-assistant@{Digest})");
-        File.ReadAllText(Path.Combine(_root.Path, "deployments", "history.jsonl")).Should().Contain("\"green\"").And.Contain(Digest);
+        File.ReadAllText(Path.Combine(_root.Path, "deployments", "history.jsonl")).Should().Contain("\"green\"").And.Contain(Digest)
+            .And.Contain($"\"commit\":\"{Revision}\"", "the record names the commit the image was built from (image.json's revision)");
         output.Should().NotContain("left by a run that did not finish");
     }
 
@@ -58,6 +60,9 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
 
         exitCode.Should().Be(0, output);
         platform.Calls[0].Should().Be($"deploy blue {other}");
+        output.Should().Contain($"The commit of {other} is not known (artifacts/image/image.json does not describe it)");
+        File.ReadAllText(Path.Combine(_root.Path, "deployments", "history.jsonl")).Should().Contain("\"commit\":\"unknown\"")
+            .And.NotContain(Revision, "image.json's revision belongs to another image");
     }
 
     [Fact]
@@ -110,5 +115,5 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
     }
 
     private void WriteImageJson() => _root.Write("artifacts/image/image.json",
-        "{\"reference\": \"127.0.0.1:5000/research-assistant@" + Digest + "\", \"manifest\": {\"repository\": \"127.0.0.1:5000/research-assistant\", \"tags\": [\"1.2.3\"], \"digest\": \"" + Digest + "\"}}");
+        "{\"reference\": \"127.0.0.1:5000/research-assistant@" + Digest + "\", \"manifest\": {\"repository\": \"127.0.0.1:5000/research-assistant\", \"tags\": [\"1.2.3\"], \"digest\": \"" + Digest + "\", \"revision\": \"" + Revision + "\"}}");
 }
