@@ -29,6 +29,14 @@ public interface ITollgateBuild
     /// <summary>The host (terminal or CI) for diagnostics, progress and the summary.</summary>
     IBuildHost Host { get; }
 
+    /// <summary>
+    /// Gives the running target a short note that the end-of-build table shows in its Note column when the target succeeds,
+    /// e.g. the URL a deployment answers at. Call it from a target's action; the last call wins, the note is masked and
+    /// cut to its first line, and a target that fails or is aborted shows why instead.
+    /// </summary>
+    /// <param name="note">One line, e.g. <c>http://127.0.0.1:8480/ (staging)</c>; blank clears the note.</param>
+    void ReportOutcome(string note);
+
     /// <summary>Whether the build runs on a CI server (e.g. GitHub Actions).</summary>
     bool IsServerBuild { get; }
 

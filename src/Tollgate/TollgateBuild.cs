@@ -57,6 +57,15 @@ public abstract class TollgateBuild : ITollgateBuild
     /// <inheritdoc />
     public IReadOnlyList<string> InvokedTargets => Services.Invocation.InvokedTargets;
 
+    /// <inheritdoc />
+    public void ReportOutcome(string note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var target = Services.Log.CurrentTarget
+            ?? throw new TollgateException("ReportOutcome names the outcome of the running target: call it from a target's action (Executes), not from a target definition or outside the build.");
+        Services.Notes.Record(target, note);
+    }
+
     private BuildServices Services => _services
         ?? throw new TollgateException("The build is not initialized yet: build members can be used inside target definitions and actions, not in constructors or field initializers.");
 

@@ -51,6 +51,7 @@ internal static class BlueGreenProdStage
         }
 
         build.Log.Information($"{environment.Name} serves {result.Colour.Label()} ({image.Pinned}) at {platform.StableUrl}");
+        build.ReportOutcome($"{platform.StableUrl} ({environment.Name}, {result.Colour.Label()} active)");
     }
 
     public static async Task OperateAsync(IBlueGreenProd build, Func<BlueGreenOperations, CancellationToken, Task<string>> operation, CancellationToken cancellationToken)

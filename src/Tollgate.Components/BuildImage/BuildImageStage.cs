@@ -92,6 +92,7 @@ internal static class BuildImageStage
             var path = build.ArtifactsDirectory / "image" / "image.json";
             manifest.Write(path);
             build.Log.Information($"{manifest.Reference} ({string.Join(", ", tags)}); wrote {path}");
+            build.ReportOutcome(manifest.ShortReference);
             return manifest;
         }
         finally

@@ -49,6 +49,12 @@ internal sealed record ImageManifest(
     /// <summary>The reference to pull: <c>repository@digest</c> when pushed, else the first tag.</summary>
     public string Reference => Digest is null ? $"{Repository}:{Tags[0]}" : $"{Repository}@{Digest}";
 
+    /// <summary>
+    /// The first tag and the digest cut to 12 hex digits (<c>repository:tag (sha256:0123456789ab)</c>), or
+    /// <c>(not pushed)</c>: the Build target's note in the end-of-build table.
+    /// </summary>
+    public string ShortReference => $"{Repository}:{Tags[0]} ({(Digest is null ? "not pushed" : Digest[..Math.Min(Digest.Length, "sha256:".Length + 12)])})";
+
     /// <summary>Writes the manifest as JSON (<see cref="Reference"/> included, for readers that only want to pull).</summary>
     public void Write(string path)
     {

@@ -54,6 +54,7 @@ internal static class DeployStagingStage
 
         build.Host.AppendSummary($"ResearchAssistant ({environment.Name}) answers at {environment.Url}\n");
         build.Log.Information($"ResearchAssistant ({environment.Name}) answers at {environment.Url}");
+        build.ReportOutcome($"{environment.Url} ({environment.Name})");
     }
 
     public static async Task DestroyAsync(IDeployStaging build, CancellationToken cancellationToken)

@@ -9,4 +9,5 @@ internal sealed record BuildServices(
     IBuildHost Host,
     bool IsServerBuild,
     BuildInvocation Invocation,
-    IReadOnlyDictionary<string, string?> Environment);
+    IReadOnlyDictionary<string, string?> Environment,
+    TargetNotes Notes);

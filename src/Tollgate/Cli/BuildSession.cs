@@ -55,7 +55,7 @@ internal sealed partial class BuildSession
             || string.Equals(settings.Environment.GetValueOrDefault("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var invocation = new BuildInvocation();
         var processes = new ProcessRunner(log, masker, tools, ProcessLogDirectory(root));
-        var services = new BuildServices(root, log, processes, tools, host, isServerBuild, invocation, settings.Environment);
+        var services = new BuildServices(root, log, processes, tools, host, isServerBuild, invocation, settings.Environment, new TargetNotes(masker));
         build.Initialize(services);
 
         var descriptors = ParameterDiscovery.Find(build);
@@ -111,6 +111,7 @@ internal sealed partial class BuildSession
             Force = _options.Force,
             PreviouslySucceeded = LoadContinue(continueState, invocation),
             Incremental = new IncrementalState(_root, TemporaryDirectory / "state", ParameterFingerprint),
+            Notes = _services.Notes,
         });
         var report = await executor.ExecuteAsync(plan, cancellationToken, abortToken).ConfigureAwait(false);
         continueState.Save(invocation, report);

@@ -160,6 +160,7 @@ internal sealed partial class Executor(IBuildHost host, IBuildLog log, Func<stri
         run.Running[index] = Task.Run(() => RunTargetAsync(index, spec, token));
     }
 
+    /// <summary>Runs a target's actions; a failed or aborted target's note is why it ended, not what it reported.</summary>
     private async Task<(int, TargetResult)> RunTargetAsync(int index, TargetSpec spec, CancellationToken token)
     {
         using var scope = beginTarget(spec.Name);
@@ -178,15 +179,17 @@ internal sealed partial class Executor(IBuildHost host, IBuildLog log, Func<stri
                 options.Incremental?.RecordSuccess(spec);
             }
 
-            return (index, new TargetResult(spec.Name, TargetStatus.Succeeded, clock.Elapsed));
+            return (index, new TargetResult(spec.Name, TargetStatus.Succeeded, clock.Elapsed, options.Notes?.Take(spec.Name)));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            options.Notes?.Take(spec.Name);
             log.Warning($"{spec.Name} was cancelled.");
             return (index, new TargetResult(spec.Name, TargetStatus.Aborted, clock.Elapsed, "cancelled"));
         }
         catch (Exception exception)
         {
+            options.Notes?.Take(spec.Name);
             if (spec.IsIncremental)
             {
                 options.Incremental?.Invalidate(spec);
@@ -225,7 +228,8 @@ internal sealed partial class Executor(IBuildHost host, IBuildLog log, Func<stri
         }
     }
 
-    private static string FirstLine(string message)
+    /// <summary>The first line of <paramref name="message"/>, cut to 160 characters: how every note fits one table cell.</summary>
+    internal static string FirstLine(string message)
     {
         var line = message.Split('\n', 2)[0].TrimEnd('\r');
         return line.Length > 160 ? line[..157] + "..." : line;

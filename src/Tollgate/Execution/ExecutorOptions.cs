@@ -14,4 +14,7 @@ internal sealed record ExecutorOptions
 
     /// <summary>Incremental state; null disables incremental runs.</summary>
     public IncrementalState? Incremental { get; init; }
+
+    /// <summary>Notes targets report about their outcome; null ignores them.</summary>
+    public TargetNotes? Notes { get; init; }
 }

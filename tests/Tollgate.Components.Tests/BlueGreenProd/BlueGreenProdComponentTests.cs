@@ -28,7 +28,9 @@ public sealed class BlueGreenProdComponentTests : IAsyncLifetime, IDisposable
         exitCode.Should().Be(0, output);
         platform.Calls.Should().Equal($"deploy green 127.0.0.1:5000/research-assistant@{Digest}", "preview green", "switch green", "scale-down blue");
         summary.Should().Contain("### BlueGreenProd: prod, green: Succeeded").And.Contain("pre-promotion").And.Contain("post-promotion");
-        output.Should().Contain($"prod serves green (127.0.0.1:5000/research-assistant@{Digest})");
+        output.Should().Contain($"prod serves green (127.0.0.1:5000/research-assistant@{Digest})")
+            .And.MatchRegex(@"BlueGreenProd [^\n]*Succeeded[^\n]* http\S+ \(prod, green active\)", "the table's Note column shows the URL and the active colour");
+        output.TrimEnd().Should().EndWith("Build succeeded");
         File.ReadAllText(Path.Combine(_root.Path, "deployments", "history.jsonl")).Should().Contain("\"green\"").And.Contain(Digest)
             .And.Contain($"\"commit\":\"{Revision}\"", "the record names the commit the image was built from (image.json's revision)");
         output.Should().NotContain("left by a run that did not finish");

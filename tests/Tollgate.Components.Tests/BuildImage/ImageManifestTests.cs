@@ -26,6 +26,13 @@ public sealed class ImageManifestTests
         (Manifest with { Digest = null }).Reference.Should().Be("127.0.0.1:5000/research-assistant:main");
 
     [Fact]
+    public void The_Build_targets_note_is_the_first_tag_and_a_short_digest_or_not_pushed()
+    {
+        Manifest.ShortReference.Should().Be("127.0.0.1:5000/research-assistant:main (sha256:aaaaaaaaaaaa)");
+        (Manifest with { Digest = null }).ShortReference.Should().Be("127.0.0.1:5000/research-assistant:main (not pushed)");
+    }
+
+    [Fact]
     public void The_summary_lists_tags_digest_size_and_bases() =>
         Manifest.ToMarkdown().Should().Contain("`latest`").And.Contain("sha256:aaaa").And.Contain("117.7 MB").And.Contain("dotnet-runtime:10.0.12").And.Contain("passed");
 }

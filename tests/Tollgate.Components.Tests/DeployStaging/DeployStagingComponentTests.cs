@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Tollgate.Components.Tests.DeployStaging;
 
@@ -33,7 +34,9 @@ public sealed class DeployStagingComponentTests(ResearchAssistantProcess service
             .And.Contain(c => c.StartsWith("kubectl rollout status", StringComparison.Ordinal) && c.Contains("app.kubernetes.io/instance=research-assistant-qa", StringComparison.Ordinal));
         tools.Calls.Should().NotContain(c => c.StartsWith("helm rollback", StringComparison.Ordinal) || c.StartsWith("helm uninstall", StringComparison.Ordinal));
         summary.Should().Contain("| Outcome | Deployed |").And.EndWith($"ResearchAssistant (qa) answers at {service.Url}\n");
-        output.Should().Contain($"ResearchAssistant (qa) answers at {service.Url}");
+        output.Should().Contain($"ResearchAssistant (qa) answers at {service.Url}")
+            .And.MatchRegex($@"DeployStaging [^\n]*Succeeded[^\n]* {Regex.Escape(service.Url.ToString())} \(qa\)", "the table's Note column shows where the service answers");
+        output.TrimEnd().Should().EndWith("Build succeeded");
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root.Path, "artifacts", "deploy", "qa.json")));
         report.RootElement.GetProperty("outcome").GetString().Should().Be("Deployed");
         report.RootElement.GetProperty("image").GetString().Should().Be(Image);
