@@ -67,19 +67,19 @@ find_dotnet() {
   echo "$TEMP_DIRECTORY/dotnet/dotnet"
 }
 
-# Lists the input files (bin/, obj/ and node_modules/ pruned) with extra find tests, e.g. `-newer FILE`.
+# Lists the input files (bin/, obj/ and node_modules/ pruned) in the order find walks them. Given a file, every input
+# written after it is followed by a line "+" (no input path is "+"): one walk answers both "same files?" and "any newer?".
 find_inputs() {
   local inputs=() input
   for input in "${BUILD_INPUTS[@]}"; do
     [[ -e "$input" ]] && inputs+=("$input")
   done
   ((${#inputs[@]} > 0)) || return 0
-  find "${inputs[@]}" \( -name bin -o -name obj -o -name node_modules \) -prune -o -type f "$@" -print 2>/dev/null
-}
-
-# The input files, one per line, sorted.
-input_files() {
-  find_inputs | LC_ALL=C sort
+  if [[ $# -gt 0 ]]; then
+    find "${inputs[@]}" \( -name bin -o -name obj -o -name node_modules \) -prune -o -type f -print \( -newer "$1" -exec printf '+\n' \; \) 2>/dev/null
+  else
+    find "${inputs[@]}" \( -name bin -o -name obj -o -name node_modules \) -prune -o -type f -print 2>/dev/null
+  fi
 }
 
 # A checksum of the input files' names and contents.
@@ -93,35 +93,47 @@ backdate_stamp() {
   touch -d "@$(($(date +%s) - 2))" "$1" 2>/dev/null || true
 }
 
-# Decides whether to compile; keeps the stamp (line 1: content hash; then the input list) up to date.
+# Decides whether to compile; keeps the stamp (line 1: content hash of the sorted inputs; then the input list as find
+# walks it) up to date. The unchanged case costs one walk and no other process: it decides every warm start.
 build_is_stale() {
-  local files recorded_hash recorded_files
-  files="$(cd "$ROOT" && input_files)"
+  local walk files stamp recorded_hash recorded_walk
   if [[ -f "$BUILD_ASSEMBLY" && -f "$STAMP" ]]; then
-    recorded_hash="$(head -n 1 "$STAMP")"
-    recorded_files="$(tail -n +2 "$STAMP")"
-    # Same files and none written since the stamp: nothing to do, without reading any content.
-    if [[ "$files" == "$recorded_files" ]] && [[ -z "$(cd "$ROOT" && find_inputs -newer "$STAMP" | head -n 1)" ]]; then
+    walk="$(cd "$ROOT" && find_inputs "$STAMP")"
+    stamp="$(<"$STAMP")"
+    recorded_hash="${stamp%%$'\n'*}"
+    recorded_walk="${stamp#*$'\n'}"
+    # Same files in the same order and none written since the stamp (no "+" line): nothing to do, no content read.
+    if [[ "$walk" == "$recorded_walk" ]]; then
       return 1
     fi
+    walk="$(printf '%s\n' "$walk" | sed '/^+$/d')"
+    files="$(printf '%s\n' "$walk" | LC_ALL=C sort)"
     NEXT_HASH="$(cd "$ROOT" && content_hash "$files")"
     if [[ "$NEXT_HASH" == "$recorded_hash" ]]; then
-      # Touched or checked out again, same content: refresh the stamp and skip the compile.
-      printf '%s\n%s\n' "$NEXT_HASH" "$files" > "$STAMP"
+      # Touched, checked out again or walked in another order, same content: refresh the stamp and skip the compile.
+      printf '%s\n%s\n' "$NEXT_HASH" "$walk" > "$STAMP"
       backdate_stamp "$STAMP"
       return 1
     fi
   else
+    walk="$(cd "$ROOT" && find_inputs)"
+    files="$(printf '%s\n' "$walk" | LC_ALL=C sort)"
     NEXT_HASH="$(cd "$ROOT" && content_hash "$files")"
   fi
-  NEXT_FILES="$files"
+  NEXT_FILES="$walk"
   return 0
 }
 
 # Whether the help the build wrote is still what it would print: newer than the assembly and the parameter files.
 help_is_current() {
-  [[ -f "$HELP_CACHE" && -f "$BUILD_ASSEMBLY" && "$HELP_CACHE" -nt "$BUILD_ASSEMBLY" ]] \
-    && [[ -z "$(find "$ROOT/.nuke" -maxdepth 1 -name '*.json' -newer "$HELP_CACHE" 2>/dev/null | head -n 1)" ]]
+  [[ -f "$HELP_CACHE" && -f "$BUILD_ASSEMBLY" && "$HELP_CACHE" -nt "$BUILD_ASSEMBLY" ]] || return 1
+  local file
+  for file in "$ROOT"/.nuke/*.json; do
+    if [[ -e "$file" && "$file" -nt "$HELP_CACHE" ]]; then
+      return 1
+    fi
+  done
+  return 0
 }
 
 if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]] && ! build_is_stale && help_is_current; then
