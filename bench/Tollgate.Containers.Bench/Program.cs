@@ -109,7 +109,10 @@ static async Task<double> TimeAsync(Func<Task> action)
 async Task DockerCliAsync(string context, bool noCache)
 {
     var start = new ProcessStartInfo("/usr/local/bin/docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { "build", "-q", "--label", $"{TollgateLabels.Session}={session}", "-t", $"localhost/tollgate-bench:{session}-c" }.Concat(noCache ? ["--no-cache"] : []).Append(context))
+    // The same labels as Tollgate's build: the classic builder turns each label into a LABEL step of its own (a commit).
+    var labelArguments = labels.SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" });
+    string[] arguments = ["build", "-q", .. labelArguments, "-t", $"localhost/tollgate-bench:{session}-c", .. noCache ? ["--no-cache"] : Array.Empty<string>(), context];
+    foreach (var argument in arguments)
     {
         start.ArgumentList.Add(argument);
     }
