@@ -1,4 +1,5 @@
 using Tollgate;
+using Tollgate.Components.BlueGreenProd;
 using Tollgate.Components.BuildImage;
 using Tollgate.Components.DeployStaging;
 using Tollgate.Components.Lint;
@@ -36,6 +37,11 @@ public sealed partial class Build
     Target IBuildImage.DestroyImages => _ => _
         .Inherit<IBuildImage>(x => x.DestroyImages)
         .OnlyWhenStatic(() => NoEnvironmentNamed || InvokedTargets.Contains(nameof(IBuildImage.DestroyImages)));
+
+    /// <summary>Like DestroyRegistry: prod's local blue-green release goes without --environment, or with --environment prod.</summary>
+    Target IBlueGreenProd.DestroyProd => _ => _
+        .Inherit<IBlueGreenProd>(x => x.DestroyProd)
+        .OnlyWhenStatic(() => NoEnvironmentNamed || ((IDeployStaging)this).Environment == "prod" || InvokedTargets.Contains(nameof(IBlueGreenProd.DestroyProd)));
 
     bool NoEnvironmentNamed => ((IDeployStaging)this).Environment is null;
 

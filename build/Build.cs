@@ -45,10 +45,11 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
     /// With --environment it removes that environment only (Build.Environments.cs skips DestroyRegistry then).
     /// </summary>
     Target Destroy => _ => _
-        .Description("Stops what the pipeline started locally (staging, the registry on 127.0.0.1:5000, the images Build made); --environment X removes only X")
+        .Description("Stops what the pipeline started locally (staging, a local blue-green prod, the registry on 127.0.0.1:5000, the images Build made); --environment X removes only X")
         .DependsOn<IBuildImage>(x => x.DestroyRegistry)
         .DependsOn<IBuildImage>(x => x.DestroyImages)
-        .DependsOn<IDeployStaging>(x => x.DestroyEnvironment);
+        .DependsOn<IDeployStaging>(x => x.DestroyEnvironment)
+        .DependsOn<IBlueGreenProd>(x => x.DestroyProd);
 
     /// <summary>The repository's test command (.ci/run calls it).</summary>
     Target Test => _ => _

@@ -62,6 +62,24 @@ internal static class BlueGreenProdStage
         build.Host.AppendSummary($"### {build.ProdEnvironment.Name}: {line}\n");
     }
 
+    /// <summary>
+    /// Removes prod's local release (the containers and network labelled with it). A prod on Kubernetes is not touched: a
+    /// cleanup command must never take down a cluster's production; helm uninstall does that on purpose.
+    /// </summary>
+    public static async Task DestroyAsync(IBlueGreenProd build, CancellationToken cancellationToken)
+    {
+        var platform = await build.CreateBlueGreenPlatformAsync(cancellationToken).ConfigureAwait(false);
+        using var owned = platform as IDisposable;
+        var environment = build.ProdEnvironment;
+        if (platform is not LocalBlueGreenPlatform local)
+        {
+            build.Log.Information($"{environment.Name} is not on the local platform: DestroyProd removes local releases only (on Kubernetes, helm uninstall {environment.Release}-blue and {environment.Release}-green)");
+            return;
+        }
+
+        build.Log.Information(await local.DestroyAsync(cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>The image: --blue-green-image, else the Build stage's artifacts/image/image.json.</summary>
     internal static ImageReference Image(IBlueGreenProd build) =>
         build.BlueGreenImage is { Length: > 0 } reference ? ImageReference.Parse(reference) : BuildImageManifest.Read(build.RootDirectory / BuildImageManifest.DefaultPath);

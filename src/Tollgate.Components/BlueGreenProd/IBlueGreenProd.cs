@@ -115,6 +115,11 @@ public interface IBlueGreenProd : ITollgateBuild
         .Description("Sends prod traffic back to the other colour (scaling it up when needed)")
         .Executes(ct => BlueGreenProdStage.OperateAsync(this, (o, c) => o.RollbackAsync(c), ct));
 
+    /// <summary>Removes prod's local blue-green release (router, both colours, network).</summary>
+    Target DestroyProd => _ => _
+        .Description("Removes prod's local blue-green release (router, both colours, network); a prod on Kubernetes is left alone")
+        .Executes(ct => BlueGreenProdStage.DestroyAsync(this, ct));
+
     /// <summary>Prints DORA metrics and writes the HTML report.</summary>
     Target DeploymentReport => _ => _
         .Description("DORA metrics (deployment frequency, change failure rate, lead time, time to restore) from the deployment history, and an HTML chart")

@@ -10,7 +10,7 @@ namespace Tollgate.Components.Tests.BlueGreenProd;
 /// IBlueGreenProd on the local container platform through the real engine: a BlueGreenProd run, then runs whose
 /// pre-promotion analysis is inconclusive (the quality check has no data) and leave the candidate in the preview, then
 /// the manual Promote and Abort targets acting on that live state: they read it from the router and the container
-/// labels, never from a file.
+/// labels, never from a file; last DestroyProd removing the release.
 /// </summary>
 [Collection(LocalEngineGroup.Name)]
 public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : LocalPlatformTest(fixture, "tollgate-blue-green-local")
@@ -80,6 +80,16 @@ public sealed class BlueGreenLocalTests(LocalEngineFixture fixture) : LocalPlatf
         exitCode.Should().Be(1);
         output.Should().Contain("Nothing to abort: active green (").And.Contain("to undo a promotion run ./build.sh Rollback.");
         output.Should().NotContain("   at Tollgate.");
+
+        // DestroyProd (part of ./build.sh Destroy) removes the router, the colours and the network; a second one finds nothing.
+        (exitCode, output, _) = await build.RunAsync(Root.Path, "DestroyProd");
+
+        exitCode.Should().Be(0, output);
+        output.Should().MatchRegex($@"removed [1-9]\d* containers and 1 networks of {Release}");
+        (await Fixture.ContainersAsync(Release)).Should().BeEmpty();
+        (exitCode, output, _) = await build.RunAsync(Root.Path, "DestroyProd");
+        exitCode.Should().Be(0, output);
+        output.Should().Contain($"removed 0 containers and 0 networks of {Release}");
     }
 
     private async Task<ContainerDetails?> ColourContainer(Colour colour)
