@@ -49,7 +49,10 @@ public sealed partial class Build
             .OnSchedule("0 5 * * 1")
             .OnWorkflowDispatch()
             .WithFetchDepth(0)
-            .WithParameterValue(nameof(IScan.ScanHistory), "true"),
+            .WithParameterValue(nameof(IScan.ScanHistory), "true")
+            // On GitHub's runners OSV's NuGet export can be downloaded, so the weekly scan matches the packages against
+            // current advisories (offline here and in the pull-request gate, the dependencies scanner is "not run").
+            .WithParameterValue(nameof(IScan.ScanAdvisories), "https://osv-vulnerabilities.storage.googleapis.com/NuGet/all.zip"),
     ];
 
     /// <summary>
