@@ -72,6 +72,32 @@ public sealed class HarnessTests
     }
 
     [Fact]
+    public async Task A_process_a_job_leaves_running_is_terminated_when_the_job_ends_as_the_runner_does()
+    {
+        using var repository = await ConsumerRepository.CreateAsync("artifacts", new ArtifactBuild());
+        var marker = "tollgate-orphan-" + Guid.NewGuid().ToString("N");
+        repository.Write(".github/workflows/orphan.yml", $$"""
+            name: orphan
+            on: push
+            jobs:
+              Leaves:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      nohup setsid bash -c 'exec -a {{marker}} sleep 300' > /dev/null 2>&1 &
+                      sleep 0.5
+                      pgrep -f {{marker}}
+            """);
+        await repository.CommitAsync("A job that leaves a process running");
+
+        var report = await repository.ProveAsync("orphan");
+
+        report.Jobs.Should().ContainSingle().Which.Status.Should().Be(HarnessJobStatus.Succeeded, report.ToMarkdown());
+        File.ReadAllText(report.Jobs[0].LogFile!).Should().Contain("Terminate orphan process: pid (");
+        System.Diagnostics.Process.GetProcesses().Where(p => Cmdline(p.Id).Contains(marker, StringComparison.Ordinal)).Should().BeEmpty("the job's orphan is gone once the job ended");
+    }
+
+    [Fact]
     public async Task The_folded_and_shared_job_variants_run_too()
     {
         using var folded = await ConsumerRepository.CreateAsync("folded", new FoldedBuild());
@@ -190,4 +216,16 @@ public sealed class HarnessTests
     }
 
     private static IEnumerable<(string, HarnessJobStatus)> Summary(HarnessReport report) => report.Jobs.Select(j => (j.Job, j.Status));
+
+    private static string Cmdline(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
 }

@@ -11,6 +11,7 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
     private readonly List<string> _received = [];
     private readonly List<string> _handedOn = [];
     private readonly List<string> _notExecuted = [];
+    private readonly string _trackingId = "tollgate-harness-" + Guid.NewGuid().ToString("N");
 
     public async Task<HarnessJobResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +66,11 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
         }
         finally
         {
+            foreach (var line in OrphanProcesses.Terminate(_trackingId))
+            {
+                log.Line(line);
+            }
+
             if (!run.Options.KeepWorkspaces)
             {
                 DeleteQuietly(workspace);
@@ -182,6 +188,7 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
             ["GITHUB_OUTPUT"] = Path.Combine(runnerTemp, "output"),
             ["RUNNER_OS"] = "Linux",
             ["RUNNER_TEMP"] = runnerTemp,
+            [OrphanProcesses.TrackingVariable] = _trackingId,
         });
     }
 
