@@ -11,12 +11,12 @@ public sealed class TargetOutcomeTests : IDisposable
     [Fact]
     public async Task A_succeeded_target_shows_its_last_reported_note_masked_on_one_line_in_the_terminal_table()
     {
-        _fixture.Environment["TOKEN"] = "outcome-secret-8813";
+        _fixture.Environment["TOKEN"] = "outcome+se<cr&t8813é";
 
         (await _fixture.RunAsync(new OutcomeBuild(), null, "Deploy")).Should().Be(0);
 
         RowOf("Deploy").Should().Contain("Succeeded").And.EndWith("http://127.0.0.1:8480/ (staging) as *** │");
-        _fixture.Output.Should().NotContain("outcome-secret-8813").And.NotContain("second line").And.NotContain("deploying");
+        _fixture.Output.Should().NotContain("outcome+se<cr&t8813é").And.NotContain("second line").And.NotContain("deploying");
         _fixture.Output.TrimEnd().Should().EndWith("Build succeeded");
     }
 
@@ -26,13 +26,13 @@ public sealed class TargetOutcomeTests : IDisposable
         var summary = _fixture.Root / "step-summary.md";
         _fixture.Environment["GITHUB_ACTIONS"] = "true";
         _fixture.Environment["GITHUB_STEP_SUMMARY"] = summary;
-        _fixture.Environment["TOKEN"] = "outcome-secret-8813";
+        _fixture.Environment["TOKEN"] = "outcome+se<cr&t8813é";
 
         (await _fixture.RunAsync(new OutcomeBuild(), null, "Deploy")).Should().Be(0);
 
         var markdown = await File.ReadAllTextAsync(summary);
         markdown.Should().MatchRegex(@"\| Deploy \| ✅ Succeeded \| [^|]+ \| http://127\.0\.0\.1:8480/ \(staging\) as \*\*\* \|")
-            .And.NotContain("outcome-secret-8813");
+            .And.NotContain("outcome+se<cr&t8813é");
         _fixture.Output.TrimEnd().Should().EndWith("Build succeeded");
     }
 
