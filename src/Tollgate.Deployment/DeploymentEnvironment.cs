@@ -25,8 +25,46 @@ public sealed record DeploymentEnvironment(string Name, string Namespace, Uri Ur
     /// <summary>Adds a secret.</summary>
     public DeploymentEnvironment WithSecret(EnvironmentSecret secret) => this with { Secrets = Secrets.Add(secret) };
 
+    /// <summary>
+    /// Where the environment answers when it is deployed to a platform other than <see cref="Platform"/> (e.g. staging
+    /// on a developer's machine behind the local router, and on a cluster's ingress when CI deploys it).
+    /// </summary>
+    public ImmutableSortedDictionary<PlatformKind, Uri> UrlsOnOtherPlatforms { get; init; } = ImmutableSortedDictionary<PlatformKind, Uri>.Empty;
+
     /// <summary>Sets the release name.</summary>
     public DeploymentEnvironment WithRelease(string release) => this with { ReleaseName = release };
+
+    /// <summary>Declares where the environment answers on another platform (<c>--deploy-platform</c>, a CI job).</summary>
+    public DeploymentEnvironment WithUrlOn(PlatformKind platform, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return platform == Platform
+            ? this with { Url = url }
+            : this with { UrlsOnOtherPlatforms = UrlsOnOtherPlatforms.SetItem(platform, url) };
+    }
+
+    /// <summary>
+    /// The environment as deployed to <paramref name="platform"/>: this one on its own platform, else a copy with that
+    /// platform and the URL declared for it with <see cref="WithUrlOn"/>.
+    /// </summary>
+    /// <exception cref="DeploymentException">No URL is declared for the platform; the message says how to declare it.</exception>
+    public DeploymentEnvironment On(PlatformKind platform)
+    {
+        if (platform == Platform)
+        {
+            return this;
+        }
+
+        if (!UrlsOnOtherPlatforms.TryGetValue(platform, out var url))
+        {
+            var example = platform == PlatformKind.Local ? "http://127.0.0.1:8480/" : $"https://{Name}.example.com/";
+            throw new DeploymentException(
+                $"Environment '{Name}' is declared on {Platform} at {Url}, and no URL is declared for {platform}: its smoke tests would probe the wrong address. "
+                + $"Declare where it answers there in the build, e.g. .WithUrlOn(PlatformKind.{platform}, new Uri(\"{example}\")), or deploy it to {Platform}.");
+        }
+
+        return this with { Platform = platform, Url = url, UrlsOnOtherPlatforms = UrlsOnOtherPlatforms.Remove(platform).SetItem(Platform, Url) };
+    }
 
     /// <summary>Checks the declaration: a name and namespace usable in Kubernetes and container names, an absolute http(s) URL.</summary>
     /// <exception cref="DeploymentException">A field is invalid; the message names it and the rule.</exception>
@@ -40,14 +78,24 @@ public sealed record DeploymentEnvironment(string Name, string Namespace, Uri Ur
             }
         }
 
-        if (!Url.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
+        ValidateUrl(Platform, Url);
+        foreach (var (platform, url) in UrlsOnOtherPlatforms)
         {
-            throw new DeploymentException($"Environment '{Name}': Url '{Url}' must be an absolute http or https URL such as http://127.0.0.1:8480.");
+            ValidateUrl(platform, url);
+        }
+    }
+
+    private void ValidateUrl(PlatformKind platform, Uri url)
+    {
+        var field = platform == Platform ? "Url" : $"Url on {platform}";
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new DeploymentException($"Environment '{Name}': {field} '{url}' must be an absolute http or https URL such as http://127.0.0.1:8480.");
         }
 
-        if (Platform == PlatformKind.Local && (Url.Scheme != Uri.UriSchemeHttp || !Url.IsLoopback))
+        if (platform == PlatformKind.Local && (url.Scheme != Uri.UriSchemeHttp || !url.IsLoopback))
         {
-            throw new DeploymentException($"Environment '{Name}': a local environment's Url must be http on 127.0.0.1 (the router publishes its port there only), not '{Url}'.");
+            throw new DeploymentException($"Environment '{Name}': a local environment's {field} must be http on 127.0.0.1 (the router publishes its port there only), not '{url}'.");
         }
     }
 

@@ -25,6 +25,27 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public void An_environment_declared_on_one_platform_is_deployed_to_another_at_the_url_declared_for_it()
+    {
+        var staging = Staging.WithUrlOn(PlatformKind.Kubernetes, new Uri("https://research.staging.example.com/"));
+
+        staging.On(PlatformKind.Local).Should().BeSameAs(staging);
+        var onCluster = staging.On(PlatformKind.Kubernetes);
+        onCluster.Platform.Should().Be(PlatformKind.Kubernetes);
+        onCluster.Url.Should().Be(new Uri("https://research.staging.example.com/"));
+        onCluster.On(PlatformKind.Local).Url.Should().Be(new Uri("http://127.0.0.1:8480"), "the way back keeps the local URL");
+        (onCluster.Name, onCluster.Namespace, onCluster.ValuesFile).Should().Be((staging.Name, staging.Namespace, staging.ValuesFile));
+        staging.Validate();
+
+        FluentActions.Invoking(() => Staging.On(PlatformKind.Kubernetes)).Should().Throw<DeploymentException>()
+            .WithMessage("Environment 'staging' is declared on Local at http://127.0.0.1:8480/, and no URL is declared for Kubernetes*.WithUrlOn(PlatformKind.Kubernetes, new Uri(\"https://staging.example.com/\"))*");
+        FluentActions.Invoking(() => Staging.WithUrlOn(PlatformKind.Kubernetes, new Uri("ftp://x")).Validate()).Should().Throw<DeploymentException>()
+            .WithMessage("*Url on Kubernetes 'ftp://x/' must be an absolute http or https URL*");
+        FluentActions.Invoking(() => (Staging with { Platform = PlatformKind.Kubernetes, Url = new Uri("https://a.example") }).WithUrlOn(PlatformKind.Local, new Uri("http://10.0.0.1:8480")).Validate())
+            .Should().Throw<DeploymentException>().WithMessage("*a local environment's Url on Local must be http on 127.0.0.1*");
+    }
+
+    [Fact]
     public void Secrets_and_a_release_name_are_declared_with_the_environment()
     {
         var environment = Staging.WithSecret(new EnvironmentSecret("LLM_API_KEY", "LlmApiKey", "research-assistant-model")).WithRelease("ra-staging");
