@@ -82,6 +82,21 @@ public sealed class GeneratorRulesTests
     }
 
     [Fact]
+    public void A_workflow_widens_a_jobs_permissions_for_itself_only()
+    {
+        var graph = Graph(Target("Test"), Target("Image").Annotated(new HandsOverNothing()), Target("Deploy", "Image"));
+        var push = new GitHubWorkflow("main", "Test", "Deploy").OnPushToBranches("main").WithJobPermissions("Image", TokenAccess.PackagesWrite);
+        var pullRequest = new GitHubWorkflow("pr", "Test", "Deploy").OnPullRequest();
+
+        var pushed = WorkflowGenerator.Generate(graph, Parameters, push);
+        var checkedOnly = WorkflowGenerator.Generate(graph, Parameters, pullRequest);
+
+        pushed.Should().Contain("  Image:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n      packages: write\n    steps:");
+        pushed.Split("packages: write").Should().HaveCount(2, "only the Image job pushes");
+        checkedOnly.Should().NotContain("packages: write");
+    }
+
+    [Fact]
     public void Explicit_concurrency_replaces_the_default()
     {
         var yaml = WorkflowGenerator.Generate(Graph(Target("A")), Parameters, new GitHubWorkflow("ci", "A").OnPullRequest().WithConcurrency("release", cancelInProgress: false));
@@ -126,6 +141,10 @@ public sealed class GeneratorRulesTests
             () => Generate(
                 Graph(Target("Deploy").Annotated(new JobCondition("github.ref == 'refs/heads/main'")), Target("Smoke", "Deploy").Annotated(new SharedJob("Deploy"), new JobCondition("success()"))),
                 new GitHubWorkflow("ci", "Smoke").OnPushToBranches("main"))
+        },
+        {
+            "Workflow 'ci' widens the permissions of 'Publish' (WithJobPermissions), which runs in none of its jobs. Name a target of the workflow's plan, or remove the call.",
+            () => Generate(Graph(Target("Test"), Target("Publish")), new GitHubWorkflow("ci", "Test").OnPullRequest().WithJobPermissions("Publish", TokenAccess.PackagesWrite))
         },
         {
             "Workflow 'ci' invokes only targets without actions (Default), so it would have no jobs.",

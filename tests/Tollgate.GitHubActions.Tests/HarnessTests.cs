@@ -72,6 +72,43 @@ public sealed class HarnessTests
     }
 
     [Fact]
+    public async Task Like_a_runner_each_job_gets_its_own_GITHUB_TOKEN_and_unset_variables_read_as_empty()
+    {
+        using var repository = await ConsumerRepository.CreateAsync("artifacts", new ArtifactBuild());
+        repository.Write(".github/workflows/tokens.yml", """
+            name: tokens
+            on: push
+            env:
+              REGISTRY: ${{ vars.IMAGE_REGISTRY }}
+              PREVIEW: ${{ vars.PREVIEW_URL }}
+            jobs:
+              First:
+                runs-on: ubuntu-latest
+                env:
+                  REGISTRY_PASSWORD: ${{ secrets.GITHUB_TOKEN }}
+                  SAME_TOKEN: ${{ github.token }}
+                steps:
+                  - run: |
+                      test -n "$REGISTRY_PASSWORD" && test "$REGISTRY_PASSWORD" = "$SAME_TOKEN"
+                      test "$REGISTRY" = "registry.test/team" && test -z "$PREVIEW"
+                      printf '%s' "$REGISTRY_PASSWORD" > "$RUNNER_TEMP/../first-token"
+              Second:
+                needs: [First]
+                runs-on: ubuntu-latest
+                env:
+                  REGISTRY_PASSWORD: ${{ secrets.GITHUB_TOKEN }}
+                steps:
+                  - run: test -n "$REGISTRY_PASSWORD" && test "$REGISTRY_PASSWORD" != "$(cat "$RUNNER_TEMP/../first-token")"
+            """);
+        await repository.CommitAsync("A workflow reading the job token and configuration variables");
+
+        var report = await repository.ProveAsync("tokens", o => o with { Variables = o.Variables.Add("IMAGE_REGISTRY", "registry.test/team") });
+
+        Summary(report).Should().Equal(("First", HarnessJobStatus.Succeeded), ("Second", HarnessJobStatus.Succeeded));
+        report.Succeeded.Should().BeTrue(report.ToMarkdown());
+    }
+
+    [Fact]
     public async Task A_process_a_job_leaves_running_is_terminated_when_the_job_ends_as_the_runner_does()
     {
         using var repository = await ConsumerRepository.CreateAsync("artifacts", new ArtifactBuild());

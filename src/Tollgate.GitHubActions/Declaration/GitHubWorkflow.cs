@@ -65,6 +65,13 @@ public sealed record GitHubWorkflow
     /// </summary>
     public ImmutableSortedSet<string> WithheldSecrets { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Permissions chosen targets' jobs get in this workflow only (target → permissions), beyond what the targets
+    /// declare everywhere: e.g. <c>packages: write</c> for the Build job of the workflows that push, not of the pull
+    /// request's.
+    /// </summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<TokenAccess>> JobPermissions { get; init; } = ImmutableSortedDictionary.Create<string, ImmutableArray<TokenAccess>>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The file name, <c>NAME.yml</c>.</summary>
     public string FileName => Name + ".yml";
 
@@ -91,6 +98,14 @@ public sealed record GitHubWorkflow
 
     /// <summary>Sets the default runner label.</summary>
     public GitHubWorkflow WithRunsOn(string runner) => this with { RunsOn = runner };
+
+    /// <summary>Widens the token's permissions of the target's job in this workflow only (least privilege per workflow).</summary>
+    public GitHubWorkflow WithJobPermissions(string target, params TokenAccess[] permissions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentNullException.ThrowIfNull(permissions);
+        return this with { JobPermissions = JobPermissions.SetItem(target, JobPermissions.GetValueOrDefault(target, []).AddRange(permissions)) };
+    }
 
     /// <summary>Runs the targets' jobs on another runner.</summary>
     public GitHubWorkflow WithRunner(string runner, params string[] targets) =>

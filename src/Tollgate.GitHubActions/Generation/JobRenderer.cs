@@ -18,7 +18,7 @@ internal static class JobRenderer
         map.Add("runs-on", RunsOn(job, context.Workflow));
         map.AddIfPresent("environment", Environment(job));
         map.AddIfPresent("concurrency", DeploymentConcurrency(job));
-        map.AddIfPresent("permissions", Permissions(job));
+        map.AddIfPresent("permissions", Permissions(job, context.Workflow));
         var timeout = job.Targets.Select(t => t.GetAnnotation<JobTimeout>()).OfType<JobTimeout>().Sum(t => t.Minutes);
         if (timeout > 0)
         {
@@ -91,9 +91,9 @@ internal static class JobRenderer
     }
 
     // A job that sets permissions replaces the workflow's, so contents: read is repeated for checkout.
-    private static YamlMap? Permissions(WorkflowJob job)
+    private static YamlMap? Permissions(WorkflowJob job, GitHubWorkflow workflow)
     {
-        var widened = WidenedPermissions(job);
+        var widened = WidenedPermissions(job, workflow);
         if (widened.Count == 0)
         {
             return null;
@@ -114,10 +114,15 @@ internal static class JobRenderer
         return map;
     }
 
-    /// <summary>What the job's targets need beyond <c>contents: read</c>: declared, and implied by SARIF uploads and GitOps commits.</summary>
-    internal static List<TokenAccess> WidenedPermissions(WorkflowJob job)
+    /// <summary>
+    /// What the job's targets need beyond <c>contents: read</c>: declared on the targets and by the workflow for them, and
+    /// implied by SARIF uploads and GitOps commits.
+    /// </summary>
+    internal static List<TokenAccess> WidenedPermissions(WorkflowJob job, GitHubWorkflow workflow)
     {
-        var widened = job.Targets.SelectMany(t => t.Annotations.OfType<JobPermissions>().SelectMany(p => p.Permissions)).ToList();
+        var widened = job.Targets.SelectMany(t => t.Annotations.OfType<JobPermissions>().SelectMany(p => p.Permissions))
+            .Concat(job.Targets.SelectMany(t => workflow.JobPermissions.GetValueOrDefault(t.Name, [])))
+            .ToList();
         if (job.Targets.Any(t => t.Annotations.OfType<SarifOutput>().Any()))
         {
             widened.Add(TokenAccess.SecurityEventsWrite);

@@ -30,7 +30,7 @@ internal static class StepRenderer
     {
         var depths = job.Targets.Select(t => t.GetAnnotation<CheckoutDepth>()?.Depth).OfType<int>().ToList();
         var depth = depths.Count == 0 ? workflow.FetchDepth : depths.Contains(0) ? 0 : depths.Max();
-        var writesContents = JobRenderer.WidenedPermissions(job).Any(p => p.Scope == "contents" && p.Level == PermissionLevel.Write);
+        var writesContents = JobRenderer.WidenedPermissions(job, workflow).Any(p => p.Scope == "contents" && p.Level == PermissionLevel.Write);
         var with = new YamlMap();
         if (depth != 1)
         {

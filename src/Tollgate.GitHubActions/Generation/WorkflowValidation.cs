@@ -35,6 +35,12 @@ internal static partial class WorkflowValidation
             Require(graph.TryGet(target, out _), $"{where} sets a runner or matrix for '{target}', which is not a target of this build.");
         }
 
+        foreach (var target in workflow.JobPermissions.Keys)
+        {
+            Require(context.Jobs.Any(j => j.Targets.Any(t => string.Equals(t.Name, target, StringComparison.OrdinalIgnoreCase))),
+                $"{where} widens the permissions of '{target}' (WithJobPermissions), which runs in none of its jobs. Name a target of the workflow's plan, or remove the call.");
+        }
+
         foreach (var matrix in workflow.Matrices)
         {
             Require(!matrix.Dimensions.IsEmpty, $"{where}: the matrix of {string.Join(", ", matrix.Targets)} has no dimensions. Add WithDimension(...) or WithRunners(...).");

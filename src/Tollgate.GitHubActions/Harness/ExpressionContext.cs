@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace Tollgate.GitHubActions.Harness;
 
 /// <summary>
-/// What <c>${{ }}</c> expressions can read in the harness: <c>github</c>, <c>inputs</c>, <c>secrets</c>, <c>matrix</c>,
-/// <c>env</c> and <c>runner</c>, plus the job status functions. Secrets that are read but not provided are collected, so
+/// What <c>${{ }}</c> expressions can read in the harness: <c>github</c>, <c>inputs</c>, <c>secrets</c>, <c>vars</c>,
+/// <c>matrix</c>, <c>env</c> and <c>runner</c>, plus the job status functions. Secrets that are read but not provided are collected, so
 /// the job can be reported as not run instead of running with an empty value.
 /// </summary>
 internal sealed record ExpressionContext
@@ -14,6 +14,8 @@ internal sealed record ExpressionContext
     public ImmutableDictionary<string, string> Inputs { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableDictionary<string, string> Secrets { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public ImmutableDictionary<string, string> Vars { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableDictionary<string, string> Matrix { get; init; } = ImmutableDictionary<string, string>.Empty;
 

@@ -243,6 +243,9 @@ internal sealed class ExpressionEvaluator
                 return string.Empty;
             case "inputs":
                 return _context.Inputs.GetValueOrDefault(name);
+            case "vars":
+                // As on GitHub, a configuration variable that is not set reads as an empty string.
+                return _context.Vars.GetValueOrDefault(name, string.Empty);
             case "matrix":
                 return _context.Matrix.TryGetValue(name, out var value) ? value : throw Unsupported($"the matrix has no '{name}'");
             case "env":

@@ -23,8 +23,14 @@ public sealed record HarnessOptions(string RepositoryDirectory, string WorkflowF
     /// <summary>Values of <c>inputs.*</c> (a dispatched run).</summary>
     public ImmutableDictionary<string, string> Inputs { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>The secrets available (<c>secrets.*</c>); a job that reads any other secret is reported as not run.</summary>
+    /// <summary>
+    /// The secrets available (<c>secrets.*</c>); a job that reads any other secret is reported as not run. Like a runner,
+    /// the harness gives each job its own <c>GITHUB_TOKEN</c> (also <c>github.token</c>), a value valid nowhere, unless one is given here.
+    /// </summary>
     public ImmutableDictionary<string, string> Secrets { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The repository's configuration variables (<c>vars.*</c>); one that is not given reads as empty, as on GitHub.</summary>
+    public ImmutableDictionary<string, string> Variables { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>The deployment environments the harness may run jobs for; a job for any other is reported as not run.</summary>
     public ImmutableHashSet<string> Environments { get; init; } = [];

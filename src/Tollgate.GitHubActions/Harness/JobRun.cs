@@ -11,7 +11,12 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
     private readonly List<string> _received = [];
     private readonly List<string> _handedOn = [];
     private readonly List<string> _notExecuted = [];
+    private const string GitHubToken = "GITHUB_TOKEN";
+
     private readonly string _trackingId = "tollgate-harness-" + Guid.NewGuid().ToString("N");
+
+    // Like the runner's GITHUB_TOKEN: a fresh value per job (secrets.GITHUB_TOKEN and github.token), valid nowhere.
+    private readonly string _token = "ghs_harness" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     public async Task<HarnessJobResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -101,9 +106,11 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
                 ["run_id"] = "1",
                 ["run_number"] = "1",
                 ["actor"] = "tollgate-harness",
+                ["token"] = _token,
             }),
             Inputs = run.Options.Inputs,
-            Secrets = run.Options.Secrets,
+            Secrets = run.Options.Secrets.ContainsKey(GitHubToken) ? run.Options.Secrets : run.Options.Secrets.SetItem(GitHubToken, _token),
+            Vars = run.Options.Variables,
             Matrix = matrix,
             Succeeded = needed.Values.All(results => results.All(r => r.Status == HarnessJobStatus.Succeeded)),
         };
@@ -138,7 +145,7 @@ internal sealed partial class JobRun(HarnessRun run, JobModel job, ImmutableDict
             return Result(HarnessJobStatus.NotRun, $"deploys to the environment '{environment}'{url}, whose approvals and cluster are not available here", null);
         }
 
-        var missing = SecretReferences().Where(s => !run.Options.Secrets.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
+        var missing = SecretReferences().Where(s => s != GitHubToken && !run.Options.Secrets.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
         return missing.Count > 0
             ? Result(HarnessJobStatus.NotRun, $"needs the secret(s) {string.Join(", ", missing)}, not provided to the harness", null)
             : null;
