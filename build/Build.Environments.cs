@@ -13,7 +13,8 @@ using Tollgate.GitHubActions;
 public sealed partial class Build
 {
     /// <summary>
-    /// In CI the staging deploy is a job of its own in the GitHub environment "staging" (URL shown on the run). Staging
+    /// In CI the staging deploy is a job of its own in the GitHub environment "staging" (URL shown on the run), to the
+    /// staging cluster (the environment's secret KUBECONFIG) at its ingress; ./build.sh deploys it locally. Staging
     /// gets only what passed every gate: the deploy waits for Lint, UnitTest, LlmEval and Scan when they run (in
     /// `./build.sh` and as `needs` in the main workflow), and a failed gate stops it.
     /// </summary>
@@ -23,7 +24,8 @@ public sealed partial class Build
         .After<IUnitTest>(x => x.UnitTest)
         .After<ILlmEval>(x => x.LlmEval)
         .After<IScan>(x => x.Scan)
-        .DeploysTo(((IDeployStaging)this).Environments.Find("staging"));
+        .Uses(() => ((IDeployStaging)this).Kubeconfig)
+        .DeploysTo(((IDeployStaging)this).Environments.Find("staging").On(PlatformKind.Kubernetes));
 
     /// <summary>
     /// `./build.sh Destroy --environment staging` removes that environment only: the registry belongs to Build and other
@@ -44,15 +46,4 @@ public sealed partial class Build
         .OnlyWhenStatic(() => NoEnvironmentNamed || ((IDeployStaging)this).Environment == "prod" || InvokedTargets.Contains(nameof(IBlueGreenProd.DestroyProd)));
 
     bool NoEnvironmentNamed => ((IDeployStaging)this).Environment is null;
-
-    DeploymentEnvironments IDeployStaging.Environments => new(
-    [
-        // dev and staging run on this machine's Docker engine behind a router publishing the port on 127.0.0.1.
-        new DeploymentEnvironment("dev", "research-dev", new Uri("http://127.0.0.1:8470/"), "k8s/research-assistant/values-dev.yaml", PlatformKind.Local),
-        new DeploymentEnvironment("staging", "research-staging", new Uri("http://127.0.0.1:8480/"), "k8s/research-assistant/values-staging.yaml", PlatformKind.Local)
-            .WithSecret(new EnvironmentSecret("LLM_API_KEY", "LLM_API_KEY", "research-assistant-model")),
-        // prod runs on Kubernetes (helm and kubectl; --kubeconfig from a CI secret); BlueGreenProd deploys it.
-        new DeploymentEnvironment("prod", "research-prod", new Uri("https://research-assistant.example.com/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Kubernetes)
-            .WithSecret(new EnvironmentSecret("LLM_API_KEY", "LLM_API_KEY", "research-assistant-model")),
-    ]);
 }

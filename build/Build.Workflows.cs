@@ -6,6 +6,7 @@ using Tollgate.Components.Lint;
 using Tollgate.Components.LlmEval;
 using Tollgate.Components.Scan;
 using Tollgate.Components.Testing;
+using Tollgate.Deployment;
 using Tollgate.GitHubActions;
 
 /// <summary>
@@ -26,17 +27,24 @@ public sealed partial class Build
             // (artifacts/image-archive/image.tar.gz, written for an image that was not pushed), so the image scanner runs
             // on pull requests too.
             .WithParameterValue("ImagePush", "false")
-            .WithoutSecrets("EvalModelApiKey"),
-        new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
+            .WithoutSecrets("EvalModelApiKey", nameof(IBuildImage.RegistryPassword)),
+        PushesToImageRegistry(new GitHubWorkflow("main", nameof(ILint.Lint), nameof(IUnitTest.UnitTest), nameof(ILlmEval.LlmEval), nameof(Pack), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IDeployStaging.DeployStaging))
             .WithDisplayName("Main")
             .OnPushToBranches("main")
             .WithParameterValue("EvalCacheMode", "read-only")
-            .WithoutSecrets("EvalModelApiKey"),
-        new GitHubWorkflow("release", nameof(PublishPackages), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IBlueGreenProd.BlueGreenProd))
+            .WithoutSecrets("EvalModelApiKey"))
+            // Staging on a cluster: its kubeconfig is the staging environment's secret KUBECONFIG.
+            .WithParameterValue(nameof(IDeployStaging.DeployPlatform), nameof(PlatformKind.Kubernetes)),
+        PushesToImageRegistry(new GitHubWorkflow("release", nameof(PublishPackages), nameof(IBuildImage.Build), nameof(IScan.Scan), nameof(IBlueGreenProd.BlueGreenProd))
             .WithDisplayName("Release")
             .OnPushToTags("v*")
             .WithFetchDepth(0)
-            .WithParameterValue(nameof(Configuration), nameof(Configuration.Release)),
+            .WithParameterValue(nameof(Configuration), nameof(Configuration.Release)))
+            // Prod on a cluster: its kubeconfig is the prod environment's secret KUBECONFIG; the preview Service answers at
+            // the repository variable PROD_PREVIEW_URL (an ingress host for <release>-preview).
+            .WithParameterValue(nameof(IBlueGreenProd.BlueGreenPlatform), nameof(PlatformKind.Kubernetes))
+            .WithParameterValue(nameof(IBlueGreenProd.BlueGreenPreviewUrl), "${{ vars.PROD_PREVIEW_URL }}")
+            .WithSecretName(nameof(IBlueGreenProd.ProdKubeconfig), "KUBECONFIG"),
         new GitHubWorkflow("nightly-eval", nameof(ILlmEval.LlmEval))
             .WithDisplayName("Nightly LLM evaluation")
             .OnSchedule("0 3 * * *")
@@ -56,9 +64,22 @@ public sealed partial class Build
     ];
 
     /// <summary>
+    /// The workflows that deploy push the image where the deploy jobs' cluster can pull it: the registry named by the
+    /// repository variable IMAGE_REGISTRY (for GitHub's container registry, its host and the repository owner), signed in
+    /// as the workflow's actor with the job's GITHUB_TOKEN, which gets <c>packages: write</c> in the Build job of these
+    /// workflows only. Without the variable Build pushes to a registry on its own runner, which no cluster can reach:
+    /// the deploy jobs then say so.
+    /// </summary>
+    static GitHubWorkflow PushesToImageRegistry(GitHubWorkflow workflow) => workflow
+        .WithParameterValue(nameof(IBuildImage.Registry), "${{ vars.IMAGE_REGISTRY }}")
+        .WithParameterValue(nameof(IBuildImage.RegistryUsername), "${{ github.actor }}")
+        .WithSecretName(nameof(IBuildImage.RegistryPassword), "GITHUB_TOKEN")
+        .WithJobPermissions(nameof(IBuildImage.Build), TokenAccess.PackagesWrite);
+
+    /// <summary>
     /// In CI the blue-green release is a job of its own in the GitHub environment "prod" (its URL on the run page, one
     /// deployment at a time, never cancelled mid-switch; required reviewers are a repository setting): it deploys the
-    /// image the tag's Build job pushed, by digest (the image artifact), once the Scan gate passed.
+    /// image the tag's Build job pushed, by digest (the image artifact), once the Scan gate passed, to prod's cluster.
     /// </summary>
     Target IBlueGreenProd.BlueGreenProd => _ => _
         .Inherit<IBlueGreenProd>(x => x.BlueGreenProd)
@@ -66,5 +87,6 @@ public sealed partial class Build
         .After<IScan>(x => x.Scan)
         .Consumes<IBuildImage>(x => x.Build, "artifacts/image/image.json")
         .Uses(() => ((IBlueGreenProd)this).DeploymentWebhook)
-        .DeploysTo("prod", ((IBlueGreenProd)this).ProdEnvironment.Url.ToString());
+        .Uses(() => ((IBlueGreenProd)this).ProdKubeconfig)
+        .DeploysTo(((IBlueGreenProd)this).ProdEnvironment.On(PlatformKind.Kubernetes));
 }

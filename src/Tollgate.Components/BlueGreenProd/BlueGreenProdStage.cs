@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tollgate.Components.DeployStaging;
 using Tollgate.Containers;
 using Tollgate.Deployment;
 using Tollgate.Deployment.Analysis;
@@ -25,6 +26,10 @@ internal static class BlueGreenProdStage
         var platform = await build.CreateBlueGreenPlatformAsync(cancellationToken).ConfigureAwait(false);
         using var owned = platform as IDisposable;
         build.Log.Information($"Blue-green release of {image} to {environment.Name} ({platform.GetType().Name}) at {platform.StableUrl}");
+        if (platform is KubernetesBlueGreenPlatform)
+        {
+            LoopbackRegistryWarning.WarnIfUnreachable(build.Log, image, environment.On(PlatformKind.Kubernetes));
+        }
         var (commit, commitTime) = await CommitAsync(build, image, cancellationToken).ConfigureAwait(false);
         var templates = new BlueGreenAnalysisTemplates(build, http);
         var request = new BlueGreenRequest(environment.Name, image)
@@ -86,14 +91,15 @@ internal static class BlueGreenProdStage
 
     public static async Task<IBlueGreenPlatform> CreatePlatformAsync(IBlueGreenProd build, CancellationToken cancellationToken)
     {
-        var environment = build.ProdEnvironment;
+        var declared = build.ProdEnvironment;
         var kind = build.BlueGreenPlatform?.ToUpperInvariant() switch
         {
-            null => environment.Platform,
+            null => declared.Platform,
             "KUBERNETES" => PlatformKind.Kubernetes,
             "LOCAL" => PlatformKind.Local,
             var other => throw new TollgateException($"--blue-green-platform '{other}' is not a platform; use kubernetes or local."),
         };
+        var environment = declared.On(kind);
         if (kind == PlatformKind.Local)
         {
             return await LocalPlatformAsync(build, environment, cancellationToken).ConfigureAwait(false);
@@ -103,7 +109,7 @@ internal static class BlueGreenProdStage
             ?? throw new TollgateException("BlueGreenProd on Kubernetes needs --blue-green-preview-url (where the preview Service answers from the pipeline: an ingress host or a kubectl port-forward).");
         var connection = new KubernetesConnection(KubeconfigFile(build), build.ProdKubeContext);
         var kubernetes = new KubernetesOptions(build.RootDirectory, build.RootDirectory / "k8s" / "research-assistant") { Connection = connection };
-        return new KubernetesBlueGreenPlatform(new KubernetesBlueGreenOptions(kubernetes, environment with { Platform = PlatformKind.Kubernetes }, new Uri(preview)), build.Processes);
+        return new KubernetesBlueGreenPlatform(new KubernetesBlueGreenOptions(kubernetes, environment, new Uri(preview)), build.Processes);
     }
 
     private static async Task<IBlueGreenPlatform> LocalPlatformAsync(IBlueGreenProd build, DeploymentEnvironment environment, CancellationToken cancellationToken)

@@ -80,8 +80,9 @@ public interface IBlueGreenProd : ITollgateBuild
     [Parameter("Days of history the DeploymentReport covers (default 30).")]
     int? ReportDays => TryGetValue<int?>();
 
-    /// <summary>The prod environment; override to change it.</summary>
-    DeploymentEnvironment ProdEnvironment => new("prod", "research-prod", new Uri("http://127.0.0.1:8490"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Local);
+    /// <summary>The prod environment (local behind a router on 127.0.0.1:8490; on Kubernetes the chart's prod ingress); override to change it.</summary>
+    DeploymentEnvironment ProdEnvironment => new DeploymentEnvironment("prod", "research-prod", new Uri("http://127.0.0.1:8490"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Local)
+        .WithUrlOn(PlatformKind.Kubernetes, new Uri("https://research-assistant.example.com/"));
 
     /// <summary>The quality sampler (default: the LlmEval suite evals/research-assistant.yaml); override to change it.</summary>
     Deployment.Analysis.Providers.IQualitySampler QualitySampler =>

@@ -98,6 +98,8 @@ public interface IBuildImage : ITollgateBuild
         // The archive (hundreds of MB, gzip already, written only when no reachable registry holds the image) travels
         // apart: Scan downloads it, the deploy jobs pull by digest.
         .ProducesSeparateArtifact(ImageArchivePolicy.ArtifactName, ArtifactTraits.AlreadyCompressed | ArtifactTraits.MayBeAbsent, $"artifacts/{ImageArchivePolicy.Folder}/**")
+        // In CI the registry token reaches only the Build job (REGISTRY_PASSWORD; a workflow may map it to GITHUB_TOKEN).
+        .Uses(() => RegistryPassword)
         .Executes(async cancellationToken =>
         {
             var result = await BuildImageStage.RunAsync(this, cancellationToken).ConfigureAwait(false);

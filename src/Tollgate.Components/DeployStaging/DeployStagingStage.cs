@@ -18,7 +18,7 @@ internal static class DeployStagingStage
 
     public static async Task DeployAsync(IDeployStaging build, CancellationToken cancellationToken)
     {
-        var environment = build.Environments.Find(build.Environment ?? "staging");
+        var environment = Target(build);
         var image = build.DeployImage is { } reference ? ImageReference.Parse(reference) : BuildImageManifest.Read(build.RootDirectory / BuildImageManifest.DefaultPath);
         var request = new DeploymentRequest(environment, image, build.DeployTimeout ?? TimeSpan.FromMinutes(5))
         {
@@ -27,7 +27,8 @@ internal static class DeployStagingStage
                 .Where(s => !string.IsNullOrEmpty(s.value)).ToImmutableDictionary(s => s.name, s => s.value!),
             SmokeChecks = ResearchAssistantSmokeChecks.Create(),
         };
-        build.Log.Information($"Deploying {image} to {environment.Name} ({build.DeployPlatform ?? environment.Platform}) at {environment.Url}");
+        build.Log.Information($"Deploying {image} to {environment.Name} ({environment.Platform}) at {environment.Url}");
+        LoopbackRegistryWarning.WarnIfUnreachable(build.Log, image, environment);
         DeploymentResult result;
         using (var platform = await PlatformAsync(build, environment, cancellationToken).ConfigureAwait(false))
         {
@@ -59,12 +60,19 @@ internal static class DeployStagingStage
 
     public static async Task DestroyAsync(IDeployStaging build, CancellationToken cancellationToken)
     {
-        var environment = build.Environments.Find(build.Environment ?? "staging");
+        var environment = Target(build);
         using var platform = await PlatformAsync(build, environment, cancellationToken).ConfigureAwait(false);
         foreach (var line in await platform.Platform.DestroyAsync(environment, cancellationToken).ConfigureAwait(false))
         {
             build.Log.Information(line);
         }
+    }
+
+    /// <summary>The environment --environment names, on the platform --deploy-platform chooses (with that platform's URL).</summary>
+    private static DeploymentEnvironment Target(IDeployStaging build)
+    {
+        var declared = build.Environments.Find(build.Environment ?? "staging");
+        return declared.On(build.DeployPlatform ?? declared.Platform);
     }
 
     private static ImmutableDictionary<string, string> Secrets(IDeployStaging build, DeploymentEnvironment environment)
@@ -86,7 +94,7 @@ internal static class DeployStagingStage
     private static async Task<PlatformScope> PlatformAsync(IDeployStaging build, DeploymentEnvironment environment, CancellationToken cancellationToken)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        if ((build.DeployPlatform ?? environment.Platform) == PlatformKind.Kubernetes)
+        if (environment.Platform == PlatformKind.Kubernetes)
         {
             var kubeconfig = KubeconfigFile.From(build.Kubeconfig, build.TemporaryDirectory);
             var options = new KubernetesOptions(build.RootDirectory, build.RootDirectory / "k8s" / "research-assistant")

@@ -38,12 +38,14 @@ public interface IDeployStaging : ITollgateBuild
 
     /// <summary>
     /// The environments, declared once in the build; override it there. The default: dev and staging on local
-    /// containers (127.0.0.1:8470 and :8480), prod on Kubernetes.
+    /// containers (127.0.0.1:8470 and :8480; staging on Kubernetes answers at its values file's ingress host), prod on
+    /// Kubernetes.
     /// </summary>
     DeploymentEnvironments Environments => new(
     [
         new DeploymentEnvironment("dev", "research-dev", new Uri("http://127.0.0.1:8470/"), "k8s/research-assistant/values-dev.yaml", PlatformKind.Local),
         new DeploymentEnvironment("staging", "research-staging", new Uri("http://127.0.0.1:8480/"), "k8s/research-assistant/values-staging.yaml", PlatformKind.Local)
+            .WithUrlOn(PlatformKind.Kubernetes, new Uri("https://research-assistant.staging.example.com/"))
             .WithSecret(new EnvironmentSecret("LLM_API_KEY", "LLM_API_KEY", "research-assistant-model")),
         new DeploymentEnvironment("prod", "research-prod", new Uri("https://research-assistant.example.com/"), "k8s/research-assistant/values-prod.yaml", PlatformKind.Kubernetes)
             .WithSecret(new EnvironmentSecret("LLM_API_KEY", "LLM_API_KEY", "research-assistant-model")),

@@ -80,7 +80,7 @@ public sealed class DeployStagingComponentTests(ResearchAssistantProcess service
         var (exitCode, output, _) = await new DeployStagingBuild(service.Url).RunAsync(_root.Path, tools.Bin, "DeployStaging", "--skip", "--environment", "qaa", "--deploy-image", Image);
 
         exitCode.Should().Be(1);
-        output.Should().Contain("No environment is named 'qaa'; the build declares: qa, prod. Did you mean 'qa'? Pass one with --environment <name>.");
+        output.Should().Contain("No environment is named 'qaa'; the build declares: qa, prod, staging, dev. Did you mean 'qa'? Pass one with --environment <name>.");
         output.Should().NotContain("   at Tollgate.", "bad input is reported without a stack trace");
         tools.Calls.Should().BeEmpty();
     }
@@ -100,6 +100,36 @@ public sealed class DeployStagingComponentTests(ResearchAssistantProcess service
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root.Path, "artifacts", "deploy", "qa.json")));
         report.RootElement.GetProperty("outcome").GetString().Should().Be("RolledBack");
         report.RootElement.GetProperty("reason").GetString().Should().StartWith("smoke tests failed");
+    }
+
+    [Fact]
+    public async Task A_local_environment_deployed_to_Kubernetes_is_smoke_tested_at_the_url_declared_for_the_cluster_with_a_warning_for_a_loopback_registry()
+    {
+        var tools = new FakeKubernetesTools(_root.Path);
+
+        var (exitCode, output, _) = await new DeployStagingBuild(service.Url).RunAsync(_root.Path, tools.Bin, "DeployStaging", "--skip", "--environment", "staging", "--deploy-platform", "Kubernetes", "--deploy-image", Image);
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain($"Deploying {Image} to staging (Kubernetes) at {service.Url}")
+            .And.Contain($"ResearchAssistant (staging) answers at {service.Url}")
+            .And.Contain($"{Image} is in a registry on 127.0.0.1 of the machine that built it")
+            .And.Contain("./build.sh Build --registry <host[/owner]>");
+        tools.Calls.Should().Contain(c => c.StartsWith("helm upgrade --install research-assistant-staging ", StringComparison.Ordinal) && c.Contains("--namespace research-staging", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_environment_without_a_url_on_the_chosen_platform_fails_before_any_command_naming_the_declaration_to_add()
+    {
+        var tools = new FakeKubernetesTools(_root.Path);
+        var registryImage = "registry.example.com/team/research-assistant@" + Digest;
+
+        var (exitCode, output, _) = await new DeployStagingBuild(service.Url).RunAsync(_root.Path, tools.Bin, "DeployStaging", "--skip", "--environment", "dev", "--deploy-platform", "Kubernetes", "--deploy-image", registryImage);
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("Environment 'dev' is declared on Local at http://127.0.0.1:9/, and no URL is declared for Kubernetes")
+            .And.Contain(".WithUrlOn(PlatformKind.Kubernetes, new Uri(\"https://dev.example.com/\"))")
+            .And.NotContain("   at ", "no stack trace");
+        tools.Calls.Should().BeEmpty();
     }
 
     [Fact]
