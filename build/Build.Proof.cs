@@ -62,7 +62,7 @@ public sealed partial class Build
         var options = new HarnessOptions(RootDirectory, file, work)
         {
             EventName = release ? "push" : "pull_request",
-            Ref = release ? "refs/tags/v0.1.0" : "refs/pull/1/merge",
+            Ref = release ? "refs/tags/" + ProofTag : "refs/pull/1/merge",
             // GitHub gives a pull request from a fork no secrets: each reads as an empty string, and the jobs must pass
             // without them (LlmEval replays its recorded model calls). The release proof gets none, so jobs that need
             // one (publishing) are listed as not run.
@@ -82,7 +82,11 @@ public sealed partial class Build
     static IEnumerable<string> SecretNames(AbsolutePath workflowFile) =>
         Regex.Matches(File.ReadAllText(workflowFile), @"\$\{\{[^}]*?\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
 
-    // The packages the release workflow's Pack job uploaded: there must be some, and every assembly in them optimized.
+    /// <summary>The tag the release proof pretends was pushed; the packages must carry its version.</summary>
+    const string ProofTag = "v0.1.0";
+
+    // The packages the release workflow's Pack job uploaded: there must be some, each versioned from the tag (MinVer), and
+    // every assembly in them optimized.
     IEnumerable<string> CheckReleasePackages(HarnessReport report)
     {
         var packed = Path.Combine(report.ArtifactsDirectory, nameof(Pack));
@@ -96,6 +100,17 @@ public sealed partial class Build
         foreach (var package in packages.Order(StringComparer.Ordinal))
         {
             using var zip = ZipFile.OpenRead(package);
+            var nuspec = zip.Entries.FirstOrDefault(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.Name.EndsWith(".nuspec", StringComparison.Ordinal));
+            using (var reader = new StreamReader(nuspec?.Open() ?? Stream.Null))
+            {
+                var version = Regex.Match(reader.ReadToEnd(), "<version>([^<]+)</version>").Groups[1].Value;
+                Log.Information($"{Path.GetFileName(package)}: version {version} (tag {ProofTag})");
+                if (version != ProofTag.TrimStart('v'))
+                {
+                    yield return $"{Path.GetFileName(package)} has version '{version}', not the tag's {ProofTag.TrimStart('v')}: Pack must take the version from the tag (MinVer needs the tag and fetch-depth: 0).";
+                }
+            }
+
             // Libraries carry their assembly under lib/, the global tool under tools/ (beside its dependencies: only
             // Tollgate's own assemblies are checked).
             var assemblies = zip.Entries
