@@ -13,7 +13,7 @@ using Tollgate.GitHubActions.Harness;
 /// </summary>
 public sealed partial class Build
 {
-    [Parameter("Workflows ProveWorkflows runs under the harness (default: release pull-request)")]
+    [Parameter("Workflows ProveWorkflows runs under the harness, by file name (default: release pull-request; also main, weekly-scan, nightly-eval)")]
     readonly string[] ProofWorkflows = ["release", "pull-request"];
 
     AbsolutePath ProofDirectory => TemporaryDirectory / "workflow-proof";
@@ -57,16 +57,32 @@ public sealed partial class Build
             }
         }
 
-        var release = workflow == "release";
         var file = $".github/workflows/{workflow}.yml";
+        if (!(RootDirectory / file).FileExists())
+        {
+            var known = Directory.GetFiles(RootDirectory / ".github" / "workflows", "*.yml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+            throw new TollgateException($"--proof-workflows {workflow}: there is no {file}. Name one of: {string.Join(", ", known)}.");
+        }
+
+        // The event each workflow runs on: a tag push for the release, a pull request, the schedule for the nightly and
+        // weekly workflows, a push to main otherwise.
+        var pullRequest = workflow == "pull-request";
+        var (eventName, gitRef) = workflow switch
+        {
+            "release" => ("push", "refs/tags/" + ProofTag),
+            "pull-request" => ("pull_request", "refs/pull/1/merge"),
+            "nightly-eval" or "weekly-scan" => ("schedule", "refs/heads/main"),
+            _ => ("push", "refs/heads/main"),
+        };
         var options = new HarnessOptions(RootDirectory, file, work)
         {
-            EventName = release ? "push" : "pull_request",
-            Ref = release ? "refs/tags/" + ProofTag : "refs/pull/1/merge",
+            EventName = eventName,
+            Ref = gitRef,
             // GitHub gives a pull request from a fork no secrets: each reads as an empty string, and the jobs must pass
-            // without them (LlmEval replays its recorded model calls). The release proof gets none, so jobs that need
-            // one (publishing) are listed as not run.
-            Secrets = release ? ImmutableDictionary<string, string>.Empty : SecretNames(RootDirectory / file).ToImmutableDictionary(s => s, _ => string.Empty),
+            // without them (LlmEval replays its recorded model calls). The other proofs get none, so jobs that need one
+            // (publishing, the live evaluation) are listed as not run. Repository variables are not set (IMAGE_REGISTRY:
+            // Build pushes to a registry on its own runner).
+            Secrets = pullRequest ? SecretNames(RootDirectory / file).ToImmutableDictionary(s => s, _ => string.Empty) : ImmutableDictionary<string, string>.Empty,
         };
         Log.Information($"Proving {options.WorkflowFile} at HEAD under the workflow harness (logs in {work / "logs"})");
         var report = await new WorkflowHarness(options).RunAsync(cancellationToken);
