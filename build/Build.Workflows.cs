@@ -40,7 +40,7 @@ public sealed partial class Build
             .OnPushToTags("v*")
             .WithFetchDepth(0)
             .WithParameterValue(nameof(Configuration), nameof(Configuration.Release)))
-            // Prod on a cluster: its kubeconfig is the prod environment's secret KUBECONFIG; the preview Service answers at
+            // Prod on a cluster: its kubeconfig is the production environment's secret KUBECONFIG; the preview Service answers at
             // the repository variable PROD_PREVIEW_URL (an ingress host for <release>-preview).
             .WithParameterValue(nameof(IBlueGreenProd.BlueGreenPlatform), nameof(PlatformKind.Kubernetes))
             .WithParameterValue(nameof(IBlueGreenProd.BlueGreenPreviewUrl), "${{ vars.PROD_PREVIEW_URL }}")
@@ -77,9 +77,10 @@ public sealed partial class Build
         .WithJobPermissions(nameof(IBuildImage.Build), TokenAccess.PackagesWrite);
 
     /// <summary>
-    /// In CI the blue-green release is a job of its own in the GitHub environment "prod" (its URL on the run page, one
-    /// deployment at a time, never cancelled mid-switch; required reviewers are a repository setting): it deploys the
-    /// image the tag's Build job pushed, by digest (the image artifact), once the Scan gate passed, to prod's cluster.
+    /// In CI the blue-green release is a job of its own in the GitHub environment "production", which deploys the
+    /// environment the build calls prod (its URL on the run page, one deployment at a time, never cancelled mid-switch;
+    /// required reviewers are a repository setting): it deploys the image the tag's Build job pushed, by digest (the
+    /// image artifact), once the Scan gate passed, to prod's cluster.
     /// </summary>
     Target IBlueGreenProd.BlueGreenProd => _ => _
         .Inherit<IBlueGreenProd>(x => x.BlueGreenProd)
@@ -88,5 +89,5 @@ public sealed partial class Build
         .Consumes<IBuildImage>(x => x.Build, "artifacts/image/image.json")
         .Uses(() => ((IBlueGreenProd)this).DeploymentWebhook)
         .Uses(() => ((IBlueGreenProd)this).ProdKubeconfig)
-        .DeploysTo(((IBlueGreenProd)this).ProdEnvironment.On(PlatformKind.Kubernetes));
+        .DeploysTo("production", ((IBlueGreenProd)this).ProdEnvironment.On(PlatformKind.Kubernetes).Url.ToString());
 }
