@@ -83,6 +83,11 @@ public sealed partial class Build
             // (publishing, the live evaluation) are listed as not run. Repository variables are not set (IMAGE_REGISTRY:
             // Build pushes to a registry on its own runner).
             Secrets = pullRequest ? SecretNames(RootDirectory / file).ToImmutableDictionary(s => s, _ => string.Empty) : ImmutableDictionary<string, string>.Empty,
+            // OSV cannot be reached from this machine: the weekly scan's advisories come from the OSV records the scanner
+            // tests use (vars.SCAN_ADVISORIES, as a repository would point it at a mirror).
+            Variables = workflow == "weekly-scan"
+                ? ImmutableDictionary<string, string>.Empty.Add("SCAN_ADVISORIES", RootDirectory / "tests" / "Tollgate.Security.Tests" / "Fixtures" / "osv")
+                : ImmutableDictionary<string, string>.Empty,
         };
         Log.Information($"Proving {options.WorkflowFile} at HEAD under the workflow harness (logs in {work / "logs"})");
         var report = await new WorkflowHarness(options).RunAsync(cancellationToken);

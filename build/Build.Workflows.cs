@@ -59,8 +59,9 @@ public sealed partial class Build
             .WithFetchDepth(0)
             .WithParameterValue(nameof(IScan.ScanHistory), "true")
             // On GitHub's runners OSV's NuGet export can be downloaded, so the weekly scan matches the packages against
-            // current advisories (offline here and in the pull-request gate, the dependencies scanner is "not run").
-            .WithParameterValue(nameof(IScan.ScanAdvisories), "https://osv-vulnerabilities.storage.googleapis.com/NuGet/all.zip"),
+            // current advisories (offline here and in the pull-request gate, the dependencies scanner is "not run"). The
+            // repository variable SCAN_ADVISORIES replaces it (a mirror); an unreachable source fails the scan, naming it.
+            .WithParameterValue(nameof(IScan.ScanAdvisories), "${{ vars.SCAN_ADVISORIES || 'https://osv-vulnerabilities.storage.googleapis.com/NuGet/all.zip' }}"),
     ];
 
     /// <summary>
