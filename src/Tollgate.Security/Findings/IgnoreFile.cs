@@ -78,9 +78,17 @@ public static class IgnoreFile
         var reason = Get("reason") ?? throw new ScanException($"{where} has no reason. Say why the finding is accepted ('reason: ...'); entries without one are not allowed.");
         var fingerprint = Get("fingerprint");
         var rule = Get("rule");
-        if (fingerprint is null == (rule is null))
+        var path = Get("path");
+        var scanner = Get("scanner");
+        if (fingerprint is not null && rule is not null)
         {
-            throw new ScanException($"{where} needs exactly one of 'fingerprint' or 'rule'.");
+            throw new ScanException($"{where} has both 'fingerprint' and 'rule'; keep one.");
+        }
+
+        if (fingerprint is null && rule is null && (scanner is null || path is null))
+        {
+            throw new ScanException(
+                $"{where} needs exactly one of 'fingerprint' or 'rule', or both 'scanner' and 'path' (every finding of that scanner under the path, e.g. deliberately vulnerable test fixtures).");
         }
 
         if (fingerprint is not null && fingerprint.Length < 8)
@@ -96,6 +104,6 @@ public static class IgnoreFile
                 : throw new ScanException($"{where}: expires '{text}' is not a date; write it as yyyy-MM-dd.");
         }
 
-        return new IgnoreEntry(reason, fingerprint, rule, Get("path"), Get("scanner"), expires, index);
+        return new IgnoreEntry(reason, fingerprint, rule, path, scanner, expires, index);
     }
 }

@@ -32,7 +32,7 @@ public sealed class GitHistoryScanner(SecretScanOptions options, SecretEngine? e
         foreach (var (commit, path, text, lineNumbers) in AddedLines(log))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var match in engine.Scan(text))
+            foreach (var match in engine.Scan(text).Where(m => !SecretFindings.IsOwnFileName(m, path)))
             {
                 var located = match with { Line = lineNumbers[match.Line - 1] };
                 var finding = SecretFindings.From(Id, located, path, commit);

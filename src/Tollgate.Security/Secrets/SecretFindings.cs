@@ -14,4 +14,13 @@ internal static class SecretFindings
         var fingerprint = Fingerprints.Of("secrets", match.Rule.Descriptor.Id, path, match.Value);
         return new Finding(scanner, match.Rule.Descriptor.Id, match.Rule.Descriptor.Severity, message, location, fingerprint) { Help = match.Rule.Descriptor.Help };
     }
+
+    /// <summary>
+    /// Whether a generic match is the name of its own file: content-addressed storage (a cache entry stored as
+    /// <c>&lt;sha256&gt;.json</c> holding <c>"key": "&lt;sha256&gt;"</c>) names files after a digest, and a secret is never
+    /// published as the name of the file that holds it. Specific rules (a token format) still report it.
+    /// </summary>
+    public static bool IsOwnFileName(SecretMatch match, string path) =>
+        match.Rule.IsGeneric && match.Value.Length >= 32
+        && string.Equals(Path.GetFileNameWithoutExtension(path), match.Value, StringComparison.OrdinalIgnoreCase);
 }

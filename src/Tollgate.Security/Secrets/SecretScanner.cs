@@ -44,7 +44,7 @@ public sealed class SecretScanner(SecretScanOptions options, SecretEngine? engin
             }
 
             Interlocked.Add(ref bytes, read.Value.Characters);
-            foreach (var match in read.Value.Matches)
+            foreach (var match in read.Value.Matches.Where(m => !SecretFindings.IsOwnFileName(m, file)))
             {
                 findings.Add(SecretFindings.From(Id, match, file));
             }

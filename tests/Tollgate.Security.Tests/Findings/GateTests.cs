@@ -61,9 +61,32 @@ public class GateTests
         ScanReport.Judge([Ran(other)], new ScanPolicy { Ignores = ignores, Today = new DateOnly(2026, 11, 29) }, null).Findings.Should().BeEmpty();
     }
 
+    [Fact]
+    public void A_scanner_and_path_entry_accepts_every_finding_of_that_scanner_under_the_path_only()
+    {
+        var fixture = Rule("GHSA-5crp-9r3c-p9vr", Severity.High, "tests/Fixtures/project.assets.json") with { Scanner = "dependencies" };
+        var another = Rule("GHSA-35jh-r3h4-6jhm", Severity.High, "tests/Fixtures/package-lock.json") with { Scanner = "dependencies" };
+        var real = Rule("GHSA-5crp-9r3c-p9vr", Severity.High, "src/App/packages.lock.json") with { Scanner = "dependencies" };
+        var secret = Rule("SEC001", Severity.Critical, "tests/Fixtures/settings.json") with { Scanner = "secrets" };
+        var ignores = IgnoreFile.Parse("""
+            ignores:
+              - scanner: dependencies
+                path: tests/Fixtures/**
+                reason: Lockfiles the dependency scanner tests parse, vulnerable on purpose
+            """, "scan-ignore.yaml");
+
+        var report = ScanReport.Judge([Ran(fixture, another, real, secret)], new ScanPolicy { Ignores = ignores, Today = Today }, null);
+
+        report.Findings.Should().Equal(real, secret);
+        report.Suppressed.Should().HaveCount(2);
+        ignores.Single().ToString().Should().Be("#1 scanner dependencies in tests/Fixtures/**");
+    }
+
     [Theory]
     [InlineData("ignores:\n  - rule: DF001\n", "has no reason")]
-    [InlineData("ignores:\n  - reason: r\n", "exactly one of 'fingerprint' or 'rule'")]
+    [InlineData("ignores:\n  - reason: r\n", "exactly one of 'fingerprint' or 'rule', or both 'scanner' and 'path'")]
+    [InlineData("ignores:\n  - scanner: dependencies\n    reason: r\n", "or both 'scanner' and 'path'")]
+    [InlineData("ignores:\n  - fingerprint: abcdef0123\n    rule: DF001\n    reason: r\n", "has both 'fingerprint' and 'rule'")]
     [InlineData("ignores:\n  - fingerprint: abc\n    reason: r\n", "shorter than 8")]
     [InlineData("ignores:\n  - rule: DF001\n    reason: r\n    expires: next week\n", "yyyy-MM-dd")]
     [InlineData("ignores:\n  - rule: DF001\n    reason: r\n    until: 2027-01-01\n", "unknown field 'until'")]

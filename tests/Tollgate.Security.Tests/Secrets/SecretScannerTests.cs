@@ -92,6 +92,28 @@ public class SecretScannerTests
     }
 
     [Fact]
+    public async Task A_digest_that_names_its_own_file_is_a_content_address_not_a_secret_in_the_tree_and_in_history()
+    {
+        using var repo = new TempGitRepo();
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("a cached request"u8)).ToLowerInvariant();
+        var entry = $"{{\n  \"key\": \"{digest}\",\n  \"label\": \"case-1\"\n}}\n";
+        repo.Write($"evals/.cache/{digest[..2]}/{digest}.json", entry);
+        repo.Write("config/settings.json", entry);
+        repo.Write($"tokens/{digest}.txt", $"token = {FakeSecrets.GitHub()}\n");
+        repo.Commit("a cache entry, the same value elsewhere, and a token in a file named by the digest");
+        repo.Git("rm", "-q", "-r", "evals");
+        repo.Commit("remove the cache");
+
+        var tree = await new SecretScanner(new SecretScanOptions(repo.Path)).ScanAsync(CancellationToken.None);
+        var history = await new GitHistoryScanner(new SecretScanOptions(repo.Path)).ScanAsync(CancellationToken.None);
+
+        tree.Findings.Select(f => (f.RuleId, f.Location.Path)).Should().BeEquivalentTo(
+            [("SEC015", "config/settings.json"), ("SEC005", $"tokens/{digest}.txt")], "the same digest under another file name is still reported, and a specific rule still fires");
+        history.Findings.Select(f => (f.RuleId, f.Location.Path)).Should().BeEquivalentTo(
+            [("SEC015", "config/settings.json"), ("SEC005", $"tokens/{digest}.txt")], "the removed cache entry was never a secret");
+    }
+
+    [Fact]
     public async Task The_history_scan_reads_only_the_given_range()
     {
         using var repo = new TempGitRepo();
