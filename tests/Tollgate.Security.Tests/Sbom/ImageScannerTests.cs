@@ -211,6 +211,10 @@ public sealed class ImageScannerTests
         {
             await AddAsync(tar, "Dockerfile", "FROM scratch\nCOPY . /\n", cancellationToken);
             await AddAsync(tar, "var/lib/dpkg/status", status, cancellationToken);
+            // A layer of this session's own: with identical content the test classes running in parallel shared the COPY
+            // layer, and one class deleting its image (force, by id) removed that parent while another was building on it
+            // from the cache ("No such image" right after a successful build).
+            await AddAsync(tar, "etc/tollgate-session", session, cancellationToken);
             await tar.WriteEntryAsync(Path.Combine(AppContext.BaseDirectory, "Tollgate.Security.Tests.deps.json"), "app/Sample.deps.json", cancellationToken);
             foreach (var assembly in Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Order(StringComparer.Ordinal).Take(40))
             {
