@@ -28,7 +28,7 @@ internal static class BlueGreenProdStage
         build.Log.Information($"Blue-green release of {image} to {environment.Name} ({platform.GetType().Name}) at {platform.StableUrl}");
         if (platform is KubernetesBlueGreenPlatform)
         {
-            LoopbackRegistryWarning.WarnIfUnreachable(build.Log, image, environment.On(PlatformKind.Kubernetes));
+            LoopbackRegistryWarning.WarnIfUnreachable(build.Log, image, environment.Name);
         }
         var (commit, commitTime) = await CommitAsync(build, image, cancellationToken).ConfigureAwait(false);
         var templates = new BlueGreenAnalysisTemplates(build, http);

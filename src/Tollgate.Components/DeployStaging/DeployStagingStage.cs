@@ -28,7 +28,10 @@ internal static class DeployStagingStage
             SmokeChecks = ResearchAssistantSmokeChecks.Create(),
         };
         build.Log.Information($"Deploying {image} to {environment.Name} ({environment.Platform}) at {environment.Url}");
-        LoopbackRegistryWarning.WarnIfUnreachable(build.Log, image, environment);
+        if (environment.Platform == PlatformKind.Kubernetes)
+        {
+            LoopbackRegistryWarning.WarnIfUnreachable(build.Log, image, environment.Name);
+        }
         DeploymentResult result;
         using (var platform = await PlatformAsync(build, environment, cancellationToken).ConfigureAwait(false))
         {

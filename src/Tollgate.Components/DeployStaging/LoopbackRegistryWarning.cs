@@ -10,15 +10,16 @@ namespace Tollgate.Components.DeployStaging;
 /// </summary>
 internal static class LoopbackRegistryWarning
 {
-    public static void WarnIfUnreachable(IBuildLog log, ImageReference image, DeploymentEnvironment environment)
+    /// <summary>Warns when <paramref name="image"/>, about to be deployed to <paramref name="environment"/>'s cluster, is in a loopback registry.</summary>
+    public static void WarnIfUnreachable(IBuildLog log, ImageReference image, string environment)
     {
-        if (environment.Platform != PlatformKind.Kubernetes || RegistryHost(image.Repository) is not { } host || !IsLoopback(host))
+        if (RegistryHost(image.Repository) is not { } host || !IsLoopback(host))
         {
             return;
         }
 
         log.Warning(
-            $"{image.Pinned} is in a registry on {host} of the machine that built it: the nodes of {environment.Name}'s cluster pull it from their own {host}, "
+            $"{image.Pinned} is in a registry on {host} of the machine that built it: the nodes of {environment}'s cluster pull it from their own {host}, "
             + "which works only when they run a registry there (kind with a local registry). Otherwise push it where the cluster can pull it: ./build.sh Build --registry <host[/owner]> "
             + "(--registry-username and --registry-password when it needs a sign-in), then deploy the image.json that run writes.");
     }
